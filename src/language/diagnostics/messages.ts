@@ -1,5 +1,5 @@
-import type { Location } from "./location.ts";
 import type { Diagnostic, Severity } from "./diagnostic.ts";
+import type { Location } from "./location.ts";
 
 /**
  * The catalog of diagnostics: a stable code, a severity, and how to word it. Tests assert codes

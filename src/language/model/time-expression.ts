@@ -17,7 +17,12 @@ export type TimeExpression =
       readonly text: string;
       readonly at: Location;
     }
-  | { readonly kind: "on"; readonly pattern: EventPattern; readonly text: string; readonly at: Location }
+  | {
+      readonly kind: "on";
+      readonly pattern: EventPattern;
+      readonly text: string;
+      readonly at: Location;
+    }
   | {
       readonly kind: "earliest";
       readonly limbs: readonly TimeExpression[];

@@ -1,0 +1,96 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Location } from "../diagnostics/location.ts";
+import { type DiagnosticCode, diagnostic } from "../diagnostics/messages.ts";
+import type { Asset } from "../model/asset.ts";
+import type { Claim, Contested, Reading } from "../model/contested.ts";
+import type { Event } from "../model/event.ts";
+import type { Fact } from "../model/fact.ts";
+import type { Instrument } from "../model/instrument.ts";
+import type { Party } from "../model/party.ts";
+import type { Provision } from "../model/provision.ts";
+import type { Source } from "../model/source.ts";
+import type { WhatIf } from "../model/what-if.ts";
+import { locationOf } from "../syntax/location-of.ts";
+import type { Statement } from "../syntax/syntax-tree.ts";
+import { ArgCursor } from "./arg-cursor.ts";
+import { type DeclarationKind, ReferenceLog } from "./references.ts";
+
+/** The mutable workspace of one resolution; the resolved model is built from it at the end. */
+export class ResolveContext {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly refs = new ReferenceLog();
+  readonly declarations = new Map<
+    string,
+    { readonly kind: DeclarationKind; readonly at: Location }
+  >();
+  readonly sources: Source[] = [];
+  readonly parties: Party[] = [];
+  readonly assets: Asset[] = [];
+  readonly instruments: Instrument[] = [];
+  readonly provisions: Provision[] = [];
+  readonly facts: Fact[] = [];
+  readonly events: Event[] = [];
+  readonly contested: Contested[] = [];
+  readonly claims: Claim[] = [];
+  readonly readings: Reading[] = [];
+  readonly whatIfs: WhatIf[] = [];
+  /** Source ids that something cites. */
+  readonly cited = new Set<string>();
+
+  constructor(public file: string) {}
+
+  cursor(statement: Statement): ArgCursor {
+    return new ArgCursor(this.file, statement, this.diagnostics);
+  }
+
+  report(code: DiagnosticCode, at: Location, message: string): void {
+    this.diagnostics.push(diagnostic(code, at, message));
+  }
+
+  /** Registers an id; reports a duplicate and returns false if it is taken. */
+  declare(id: string, kind: DeclarationKind, at: Location): boolean {
+    const previous = this.declarations.get(id);
+    if (previous) {
+      this.report(
+        "PCT103",
+        at,
+        `The id '${id}' is already used by a ${previous.kind} at ${previous.at.file}:${previous.at.line}:${previous.at.column}: give this ${kind} another id`,
+      );
+      return false;
+    }
+    this.declarations.set(id, { kind, at });
+    return true;
+  }
+
+  /** The statement's own citations, added to those it inherits from enclosing blocks. */
+  citations(statement: Statement, inherited: readonly string[] = []): string[] {
+    const own = statement.citations.map((token) => {
+      this.refs.add(token.value, ["source"], locationOf(this.file, token), "a citation");
+      this.cited.add(token.value);
+      return token.value;
+    });
+    return own.length === 0 ? [...inherited] : [...new Set([...inherited, ...own])];
+  }
+
+  location(statement: Statement): Location {
+    return locationOf(this.file, statement.keyword);
+  }
+
+  unknownField(statement: Statement, where: string, known: readonly string[]): void {
+    this.report(
+      "PCT101",
+      this.location(statement),
+      `Unknown field '${statement.keyword.value}' in ${where}: expected one of ${known.join(", ")}`,
+    );
+  }
+
+  noBlock(statement: Statement, what: string): void {
+    if (statement.block) {
+      this.report(
+        "PCT102",
+        locationOf(this.file, statement.block.open),
+        `${what} takes no block: remove the braces`,
+      );
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import type { HistDate } from "../calendar/hist-date.ts";
+import type { Event, Signatory } from "../model/event.ts";
+import type { Value } from "../model/value.ts";
+import type { Statement } from "../syntax/syntax-tree.ts";
+import type { ArgCursor } from "./arg-cursor.ts";
+import { readDate } from "./read-date.ts";
+import { readValue, readValues } from "./read-value.ts";
+import type { ResolveContext } from "./resolve-context.ts";
+
+const eventFields = ["by", "to", "with", "against", "amount", "signatory", "place", "note"];
+
+function readParties(ctx: ResolveContext, c: ArgCursor, role: string): string[] {
+  const ids: string[] = [];
+  for (;;) {
+    const token = c.expectIdent(`the ${role} of the event, a party id`);
+    if (!token) break;
+    ctx.refs.add(token.value, ["party"], c.at(token), `the ${role} of an event`);
+    ids.push(token.value);
+    if (!c.eatKind("comma")) break;
+  }
+  return ids;
+}
+
+/**
+ * `event ID DATE TYPE OBJECT… by A, B to C [sources] { signatory … note … }`. `claim` is set for
+ * events inside a claim; `cursor` may start past a leading word (as in `add event …`).
+ */
+export function readEvent(
+  ctx: ResolveContext,
+  statement: Statement,
+  cursor: ArgCursor,
+  options: {
+    readonly claim?: string;
+    readonly inherited?: readonly string[];
+    readonly declare: boolean;
+  },
+): Event | undefined {
+  const id = cursor.expectIdent("the event's id");
+  if (!id) return undefined;
+  const date: HistDate | undefined = readDate(cursor, `the date of event ${id.value}`);
+  const type = cursor.expectIdent(
+    `the type of event ${id.value}, such as sign, ratify or transfer`,
+  );
+  if (!date || !type) return undefined;
+  const objects = readValues(cursor, ctx.refs, `an object of event ${id.value}`);
+  const actors: string[] = [];
+  const targets: string[] = [];
+  for (;;) {
+    if (cursor.eatWord("by")) actors.push(...readParties(ctx, cursor, "actor"));
+    else if (cursor.eatWord("to") || cursor.eatWord("with") || cursor.eatWord("against")) {
+      targets.push(...readParties(ctx, cursor, "target"));
+    } else break;
+  }
+  cursor.expectEnd(`event ${id.value}`);
+  if (options.declare && !ctx.declare(id.value, "event", cursor.at(id))) return undefined;
+  let amount: Value | undefined;
+  let place: string | undefined;
+  let note: string | undefined;
+  const signatories: Signatory[] = [];
+  for (const field of statement.block?.statements ?? []) {
+    const c = ctx.cursor(field);
+    const key = field.keyword.value;
+    switch (key) {
+      case "by":
+        actors.push(...readParties(ctx, c, "actor"));
+        break;
+      case "to":
+      case "with":
+      case "against":
+        targets.push(...readParties(ctx, c, "target"));
+        break;
+      case "amount": {
+        amount = readValue(c, ctx.refs, "the amount");
+        break;
+      }
+      case "signatory": {
+        const party = c.expectIdent("the party the signatory signed for");
+        const name = c.expectString("the signatory's name");
+        if (party && name) {
+          ctx.refs.add(party.value, ["party"], c.at(party), "the party of a signatory");
+          signatories.push({ party: party.value, name: name.value });
+        }
+        break;
+      }
+      case "place":
+      case "note": {
+        const value = c.expectString(`the ${key} of event ${id.value}`);
+        if (value && key === "place") place = value.value;
+        if (value && key === "note") note = value.value;
+        break;
+      }
+      default:
+        ctx.unknownField(field, `event ${id.value}`, eventFields);
+        continue;
+    }
+    c.expectEnd(key);
+  }
+  return {
+    kind: "event",
+    id: id.value,
+    date,
+    type: type.value,
+    objects,
+    actors,
+    targets,
+    ...(amount ? { amount } : {}),
+    signatories,
+    ...(place === undefined ? {} : { place }),
+    ...(note === undefined ? {} : { note }),
+    ...(options.claim === undefined ? {} : { claim: options.claim }),
+    sources: ctx.citations(statement, options.inherited ?? []),
+    at: ctx.location(statement),
+  };
+}
+
+/** Top-level `event …`. */
+export function resolveEvent(
+  ctx: ResolveContext,
+  statement: Statement,
+  claim?: string,
+  inherited?: readonly string[],
+): string | undefined {
+  const event = readEvent(ctx, statement, ctx.cursor(statement), {
+    declare: true,
+    ...(claim === undefined ? {} : { claim }),
+    ...(inherited === undefined ? {} : { inherited }),
+  });
+  if (!event) return undefined;
+  ctx.events.push(event);
+  return event.id;
+}

@@ -1,0 +1,398 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Location } from "../diagnostics/location.ts";
+import { diagnostic } from "../diagnostics/messages.ts";
+import type { Token, TokenKind } from "./token.ts";
+
+/** The tokens of a document (always ending with an `eof` token) and the problems met on the way. */
+export interface LexResult {
+  readonly tokens: Token[];
+  readonly diagnostics: Diagnostic[];
+}
+
+const TAB = 0x09;
+const LF = 0x0a;
+const VT = 0x0b;
+const FF = 0x0c;
+const CR = 0x0d;
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const HASH = 0x23;
+const PERCENT = 0x25;
+const LPAREN = 0x28;
+const RPAREN = 0x29;
+const COMMA = 0x2c;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+const COLON = 0x3a;
+const SEMICOLON = 0x3b;
+const EQUALS = 0x3d;
+const QUESTION = 0x3f;
+const LBRACKET = 0x5b;
+const BACKSLASH = 0x5c;
+const RBRACKET = 0x5d;
+const UNDERSCORE = 0x5f;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const BOM = 0xfeff;
+
+const unicodeLetter = /^[\p{L}]$/u;
+const unicodeLetterOrMark = /^[\p{L}\p{M}\p{Nd}]$/u;
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= NINE;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+/** Horizontal whitespace, including the Unicode spaces an editor may slip in. */
+function isSpace(c: number): boolean {
+  if (c === SPACE || c === TAB) return true;
+  if (c < 0x80) return c === VT || c === FF;
+  return (
+    c === 0xa0 ||
+    c === BOM ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** The code point at `pos` (a whole surrogate pair when there is one). */
+function codePointAt(text: string, pos: number): number {
+  return text.codePointAt(pos) ?? 0;
+}
+
+function codeUnits(cp: number): number {
+  return cp > 0xffff ? 2 : 1;
+}
+
+/** Length in code units of an identifier-starting letter at `pos`, or 0. */
+function letterAt(text: string, pos: number): number {
+  const c = text.charCodeAt(pos);
+  if (isAsciiLetter(c)) return 1;
+  if (c < 0x80 || Number.isNaN(c)) return 0;
+  const cp = codePointAt(text, pos);
+  return unicodeLetter.test(String.fromCodePoint(cp)) ? codeUnits(cp) : 0;
+}
+
+/** Length in code units of a character that may continue an identifier at `pos`, or 0. */
+function identPartAt(text: string, pos: number): number {
+  const c = text.charCodeAt(pos);
+  if (isAsciiLetter(c) || isDigit(c) || c === UNDERSCORE || c === MINUS) return 1;
+  if (c < 0x80 || Number.isNaN(c)) return 0;
+  const cp = codePointAt(text, pos);
+  return unicodeLetterOrMark.test(String.fromCodePoint(cp)) ? codeUnits(cp) : 0;
+}
+
+/**
+ * End of an identifier segment starting with a letter at `pos`: letters, digits, `_`, `-`, and
+ * never a final `-` (those are given back).
+ */
+function identSegmentEnd(text: string, pos: number): number {
+  let p = pos + letterAt(text, pos);
+  for (;;) {
+    const w = identPartAt(text, p);
+    if (w === 0) break;
+    p += w;
+  }
+  while (text.charCodeAt(p - 1) === MINUS) p--;
+  return p;
+}
+
+/** End of a qualified identifier (`a.b-c`) starting with a letter at `pos`. */
+function identEnd(text: string, pos: number): number {
+  let p = identSegmentEnd(text, pos);
+  while (text.charCodeAt(p) === DOT && letterAt(text, p + 1) > 0) {
+    p = identSegmentEnd(text, p + 1);
+  }
+  return p;
+}
+
+/** End of digits with single `_` separators, starting at a digit at `pos`. */
+function digitsEnd(text: string, pos: number): number {
+  let p = pos + 1;
+  for (;;) {
+    const c = text.charCodeAt(p);
+    if (isDigit(c)) p++;
+    else if (c === UNDERSCORE && isDigit(text.charCodeAt(p + 1))) p += 2;
+    else return p;
+  }
+}
+
+function digitsAt(text: string, pos: number, count: number): boolean {
+  for (let k = 0; k < count; k++) if (!isDigit(text.charCodeAt(pos + k))) return false;
+  return true;
+}
+
+/** End of a `YYYY-MM-DD` or `YYYY-MM` date at `pos`, or -1. */
+function dateEnd(text: string, pos: number): number {
+  if (!digitsAt(text, pos, 4) || text.charCodeAt(pos + 4) !== MINUS) return -1;
+  if (!digitsAt(text, pos + 5, 2) || isDigit(text.charCodeAt(pos + 7))) return -1;
+  if (
+    text.charCodeAt(pos + 7) === MINUS &&
+    digitsAt(text, pos + 8, 2) &&
+    !isDigit(text.charCodeAt(pos + 10))
+  ) {
+    return pos + 10;
+  }
+  return pos + 7;
+}
+
+/** End of a plain number (digits, optional decimals) or a date at `pos`; `date` says which. */
+function quantityEnd(text: string, pos: number): { end: number; date: boolean } {
+  const d = dateEnd(text, pos);
+  if (d >= 0) return { end: d, date: true };
+  let p = digitsEnd(text, pos);
+  if (text.charCodeAt(p) === DOT && isDigit(text.charCodeAt(p + 1))) p = digitsEnd(text, p + 1);
+  return { end: p, date: false };
+}
+
+/** Whether a token (or whitespace) can start at `pos`; anything else is an unexpected character. */
+function startsToken(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  switch (c) {
+    case LF:
+    case CR:
+    case HASH:
+    case QUOTE:
+    case LPAREN:
+    case RPAREN:
+    case LBRACKET:
+    case RBRACKET:
+    case LBRACE:
+    case RBRACE:
+    case COMMA:
+    case COLON:
+    case SEMICOLON:
+    case EQUALS:
+      return true;
+    case QUESTION:
+      return letterAt(text, pos + 1) > 0;
+    default:
+      return isDigit(c) || isSpace(c) || letterAt(text, pos) > 0;
+  }
+}
+
+const punctuation: Partial<Record<number, TokenKind>> = {
+  [LPAREN]: "lparen",
+  [RPAREN]: "rparen",
+  [LBRACKET]: "lbracket",
+  [RBRACKET]: "rbracket",
+  [LBRACE]: "lbrace",
+  [RBRACE]: "rbrace",
+  [COMMA]: "comma",
+  [COLON]: "colon",
+  [SEMICOLON]: "semicolon",
+  [EQUALS]: "equals",
+};
+
+/** Quotes a piece of source for a message, shortened and with control characters escaped. */
+function quote(source: string): string {
+  return JSON.stringify(source.length > 24 ? `${source.slice(0, 24)}…` : source);
+}
+
+/**
+ * Splits a document into tokens. Never throws and runs in linear time: an unexpected character
+ * (PCT001) is skipped, a run of them reported once; an unterminated string (PCT002) is cut at the
+ * end of the line of its opening quote, and lexing goes on from the next line. A leading byte
+ * order mark is skipped; `\r\n` and a lone `\r` are line ends.
+ */
+export function lex(text: string, file: string): LexResult {
+  const tokens: Token[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const n = text.length;
+  let pos = 0;
+  let line = 1;
+  let lineStart = 0;
+  if (n > 0 && text.charCodeAt(0) === BOM) {
+    pos = 1;
+    lineStart = 1;
+  }
+  // Once a string has run to the end of the file unclosed, no later quote can close (a later
+  // opening quote was an escaped one inside that string, after which both readings agree), so
+  // later strings are cut at their line end without scanning the rest of the file again.
+  let noClosingQuoteAhead = false;
+
+  const at = (from: number, to: number, ln: number, col: number): Location => ({
+    file,
+    from,
+    to,
+    line: ln,
+    column: col,
+  });
+
+  const push = (kind: TokenKind, from: number, to: number, value: string): void => {
+    tokens.push({
+      kind,
+      text: text.slice(from, to),
+      value,
+      from,
+      to,
+      line,
+      column: from - lineStart + 1,
+    });
+  };
+
+  /**
+   * Reads the string whose opening quote is at `open`. Returns its end and decoded value, or
+   * `closed: false` when it reaches the end of the file (or, with `stopAtLineEnd`, of the line).
+   * Moves `line`/`lineStart` past any line ends inside it.
+   */
+  const readString = (
+    open: number,
+    stopAtLineEnd: boolean,
+  ): { end: number; value: string; closed: boolean; lines: number; lastLineStart: number } => {
+    let p = open + 1;
+    let chunk = p;
+    let value = "";
+    let lines = 0;
+    let lastLineStart = -1;
+    while (p < n) {
+      const c = text.charCodeAt(p);
+      if (c === QUOTE) {
+        return { end: p + 1, value: value + text.slice(chunk, p), closed: true, lines, lastLineStart };
+      }
+      if (c === BACKSLASH) {
+        const e = text.charCodeAt(p + 1);
+        const decoded =
+          e === QUOTE ? '"' : e === BACKSLASH ? "\\" : e === 0x6e ? "\n" : e === 0x74 ? "\t" : null;
+        if (decoded !== null) {
+          value += text.slice(chunk, p) + decoded;
+          p += 2;
+          chunk = p;
+        } else {
+          p++; // an unknown escape keeps its backslash
+        }
+      } else if (c === LF || c === CR) {
+        if (stopAtLineEnd) break;
+        value += `${text.slice(chunk, p)}\n`;
+        p += c === CR && text.charCodeAt(p + 1) === LF ? 2 : 1;
+        chunk = p;
+        lines++;
+        lastLineStart = p;
+      } else {
+        p++;
+      }
+    }
+    return { end: p, value: value + text.slice(chunk, p), closed: false, lines, lastLineStart };
+  };
+
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    const start = pos;
+
+    if (c === SPACE || c === TAB) {
+      pos++;
+      continue;
+    }
+    if (c === LF || c === CR) {
+      pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+      push("newline", start, pos, "\n");
+      line++;
+      lineStart = pos;
+      continue;
+    }
+    if (c === HASH) {
+      let p = pos + 1;
+      while (p < n) {
+        const d = text.charCodeAt(p);
+        if (d === LF || d === CR) break;
+        p++;
+      }
+      push("comment", start, p, text.slice(pos + 1, p));
+      pos = p;
+      continue;
+    }
+    if (c === QUOTE) {
+      let s = readString(pos, noClosingQuoteAhead);
+      if (!s.closed) {
+        if (!noClosingQuoteAhead) {
+          noClosingQuoteAhead = true;
+          s = readString(pos, true);
+        }
+        diagnostics.push(
+          diagnostic(
+            "PCT002",
+            at(pos, pos + 1, line, pos - lineStart + 1),
+            'String is not closed: add a closing quote (") where it should end',
+          ),
+        );
+      }
+      push("string", start, s.end, s.value);
+      if (s.lines > 0) {
+        line += s.lines;
+        lineStart = s.lastLineStart;
+      }
+      pos = s.end;
+      continue;
+    }
+    const punct = punctuation[c];
+    if (punct !== undefined) {
+      pos++;
+      push(punct, start, pos, text.slice(start, pos));
+      continue;
+    }
+    if (isDigit(c)) {
+      const first = quantityEnd(text, pos);
+      let end = first.end;
+      let kind: TokenKind = first.date ? "date" : "number";
+      if (text.charCodeAt(end) === PERCENT && !first.date) {
+        push("percent", start, end + 1, text.slice(start, end).replaceAll("_", ""));
+        pos = end + 1;
+        continue;
+      }
+      if (
+        text.charCodeAt(end) === DOT &&
+        text.charCodeAt(end + 1) === DOT &&
+        isDigit(text.charCodeAt(end + 2))
+      ) {
+        end = quantityEnd(text, end + 2).end;
+        kind = "range";
+      }
+      push(kind, start, end, text.slice(start, end).replaceAll("_", ""));
+      pos = end;
+      continue;
+    }
+    if (c === QUESTION && letterAt(text, pos + 1) > 0) {
+      const end = identSegmentEnd(text, pos + 1);
+      push("var", start, end, text.slice(pos + 1, end));
+      pos = end;
+      continue;
+    }
+    if (letterAt(text, pos) > 0) {
+      const end = identEnd(text, pos);
+      push("ident", start, end, text.slice(start, end));
+      pos = end;
+      continue;
+    }
+    if (isSpace(c)) {
+      pos++;
+      continue;
+    }
+    // A run of characters that start no token: one diagnostic for the run.
+    let p = pos;
+    do {
+      p += codeUnits(codePointAt(text, p));
+    } while (p < n && !startsToken(text, p));
+    const run = text.slice(pos, p);
+    const many = p - pos > codeUnits(codePointAt(text, pos));
+    diagnostics.push(
+      diagnostic(
+        "PCT001",
+        at(pos, p, line, pos - lineStart + 1),
+        `Unexpected ${many ? "characters" : "character"} ${quote(run)}: remove ${many ? "them" : "it"} or put the text in a string`,
+      ),
+    );
+    pos = p;
+  }
+  push("eof", n, n, "");
+  return { tokens, diagnostics };
+}
