@@ -1,0 +1,154 @@
+import { writeFileSync } from "node:fs";
+import { formatDay } from "../language/calendar/day.ts";
+import { parseDatePart } from "../language/calendar/parse-date.ts";
+import { type Compilation, compile, type DocumentText } from "../language/compile.ts";
+import { formatText } from "../language/syntax/format.ts";
+import {
+  applyWhatIf,
+  diffReplays,
+  diffToJson,
+  explain,
+  replay,
+  replayToJson,
+  stateAt,
+} from "../engine/index.ts";
+import { loadDocuments, UsageError } from "./load-documents.ts";
+import { formatDiagnostics } from "./print-diagnostics.ts";
+import { formatDiff, formatExplanation, formatReplay, formatStateAt } from "./print-replay.ts";
+import { makeStyle } from "./style.ts";
+
+export interface Io {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly color: boolean;
+}
+
+interface Options {
+  readonly at?: string | undefined;
+  readonly reading?: string | undefined;
+  readonly json?: boolean | undefined;
+  readonly with?: string | undefined;
+  readonly check?: boolean | undefined;
+}
+
+/** Compiles documents; prints diagnostics to stderr; undefined when there are errors. */
+function compileOrReport(documents: readonly DocumentText[], io: Io, quietWarnings = false): Compilation | undefined {
+  const compilation = compile(documents);
+  const shown = quietWarnings ? compilation.diagnostics.filter((d) => d.severity === "error") : compilation.diagnostics;
+  if (shown.length > 0) io.err(formatDiagnostics(shown, documents, makeStyle(io.color)));
+  return compilation.hasErrors ? undefined : compilation;
+}
+
+function parseAt(at: string | undefined): number | undefined {
+  if (at === undefined) return undefined;
+  const part = parseDatePart(at);
+  if (typeof part === "string") throw new UsageError(`--at: ${part}`);
+  return part.first;
+}
+
+function checkReading(compilation: Compilation, reading: string | undefined): void {
+  if (reading !== undefined && !compilation.model.readings.has(reading)) {
+    const known = [...compilation.model.readings.keys()];
+    throw new UsageError(
+      `--reading: no reading named '${reading}'${known.length > 0 ? `; the documents define ${known.join(", ")}` : "; the documents define none"}`,
+    );
+  }
+}
+
+export function runCheck(paths: readonly string[], io: Io): number {
+  const documents = loadDocuments(paths);
+  const compilation = compile(documents);
+  io.out(formatDiagnostics(compilation.diagnostics, documents, makeStyle(io.color)));
+  return compilation.hasErrors ? 1 : 0;
+}
+
+export function runReplay(paths: readonly string[], options: Options, io: Io): number {
+  const at = parseAt(options.at);
+  const compilation = compileOrReport(loadDocuments(paths), io, true);
+  if (!compilation) return 1;
+  checkReading(compilation, options.reading);
+  const result = replay(compilation.model, options.reading === undefined ? {} : { reading: options.reading });
+  const style = makeStyle(io.color);
+  if (options.json) {
+    const json = replayToJson(result);
+    io.out(`${JSON.stringify(at === undefined ? json : { at: formatDay(at), ...stateAtJson(result, at) }, null, 2)}\n`);
+  } else if (at !== undefined) {
+    io.out(formatStateAt(compilation.model, result, at, style));
+  } else {
+    io.out(formatReplay(compilation.model, result, style));
+  }
+  return 0;
+}
+
+function stateAtJson(result: ReturnType<typeof replay>, at: number) {
+  const state = stateAt(result, at);
+  return {
+    reading: result.reading,
+    instruments: state.instruments.map((s) => ({ id: s.id, state: s.state, reason: s.reason })),
+    provisions: state.provisions.map((s) => ({ id: s.id, state: s.state, reason: s.reason })),
+  };
+}
+
+export function runExplain(positionals: readonly string[], options: Options, io: Io): number {
+  const [id, ...paths] = positionals;
+  if (id === undefined) throw new UsageError("explain: name a provision or instrument id, then the documents");
+  const at = parseAt(options.at);
+  const compilation = compileOrReport(loadDocuments(paths.length > 0 ? paths : ["corpus/sino-soviet"]), io, true);
+  if (!compilation) return 1;
+  checkReading(compilation, options.reading);
+  const result = replay(compilation.model, options.reading === undefined ? {} : { reading: options.reading });
+  const explanation = explain(result, compilation.model, id, at);
+  if (!explanation) {
+    throw new UsageError(`explain: no instrument or provision '${id}'; use INSTRUMENT.PROVISION when a provision id is not unique`);
+  }
+  if (options.json) io.out(`${JSON.stringify(explanation, null, 2)}\n`);
+  else io.out(formatExplanation(explanation, compilation.model, makeStyle(io.color)));
+  return 0;
+}
+
+export function runWhatIf(paths: readonly string[], options: Options, io: Io): number {
+  if (options.with === undefined) throw new UsageError("what-if: give the changes file with --with CHANGES.pacta");
+  const documents = loadDocuments(paths);
+  const changes = loadDocuments([options.with]);
+  const compilation = compileOrReport([...documents, ...changes], io, true);
+  if (!compilation) return 1;
+  const changeFiles = new Set(changes.map((d) => d.file));
+  const whatIfs = [...compilation.model.whatIfs.values()].filter((w) => changeFiles.has(w.at.file));
+  if (whatIfs.length === 0) throw new UsageError(`what-if: ${options.with} holds no 'what-if' statement`);
+  checkReading(compilation, options.reading);
+  const style = makeStyle(io.color);
+  const reports: unknown[] = [];
+  for (const whatIf of whatIfs) {
+    const readingOption = options.reading === undefined ? {} : { reading: options.reading };
+    const actual = replay(compilation.model, readingOption);
+    const changed = applyWhatIf(compilation.model, whatIf);
+    const counterfactual = replay(changed, whatIf.reading === undefined ? readingOption : { reading: whatIf.reading });
+    const diff = diffReplays(actual, counterfactual);
+    if (options.json) reports.push({ whatIf: whatIf.id, description: whatIf.description, changes: diffToJson(diff) });
+    else io.out(formatDiff(whatIf, diff, style));
+  }
+  if (options.json) io.out(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
+  return 0;
+}
+
+export function runFmt(paths: readonly string[], options: Options, io: Io): number {
+  const documents = loadDocuments(paths);
+  let failed = false;
+  let changed = 0;
+  for (const document of documents) {
+    const result = formatText(document.text, document.file);
+    const errors = result.diagnostics.filter((d) => d.severity === "error");
+    if (errors.length > 0) {
+      io.err(formatDiagnostics(errors, [document], makeStyle(io.color)));
+      failed = true;
+      continue;
+    }
+    if (result.text === document.text) continue;
+    changed += 1;
+    if (options.check) io.out(`${document.file}: not formatted\n`);
+    else writeFileSync(document.file, result.text);
+  }
+  if (!options.check) io.out(`Formatted ${changed} of ${documents.length} files\n`);
+  return failed || (options.check && changed > 0) ? 1 : 0;
+}
+

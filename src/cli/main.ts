@@ -1,0 +1,73 @@
+import { parseArgs } from "node:util";
+import { runCheck, runExplain, runFmt, runReplay, runWhatIf } from "./commands.ts";
+import { UsageError } from "./load-documents.ts";
+
+const usage = `Pacta: treaties as code
+
+Usage:
+  pacta check FILES|DIRS                         report problems in documents
+  pacta replay FILES|DIRS [--at DATE] [--reading NAME] [--json]
+                                                 replay history against the model
+  pacta explain ID FILES|DIRS [--at DATE] [--reading NAME] [--json]
+                                                 why a provision or instrument stood as it did
+  pacta what-if FILES|DIRS --with CHANGES.pacta [--json]
+                                                 replay with changed history and show the difference
+  pacta fmt FILES|DIRS [--check]                 format documents in place
+
+Exit codes: 0 ok, 1 documents with errors, 2 usage.
+`;
+
+/** Runs the CLI; returns the exit code. Output goes to the given writers so tests can capture it. */
+export function main(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+  color = process.stdout.isTTY === true && process.env["NO_COLOR"] === undefined,
+): number {
+  const [command, ...rest] = argv;
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        at: { type: "string" },
+        reading: { type: "string" },
+        json: { type: "boolean", default: false },
+        with: { type: "string" },
+        check: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+    const io = { out, err, color };
+    if (values.help || command === "help" || command === "--help" || command === "-h") {
+      out(usage);
+      return 0;
+    }
+    switch (command) {
+      case "check":
+        return runCheck(positionals, io);
+      case "replay":
+        return runReplay(positionals, values, io);
+      case "explain":
+        return runExplain(positionals, values, io);
+      case "what-if":
+        return runWhatIf(positionals, values, io);
+      case "fmt":
+        return runFmt(positionals, values, io);
+      case undefined:
+        err(usage);
+        return 2;
+      default:
+        err(`Unknown command '${command}'\n\n${usage}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+      err(`pacta: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
