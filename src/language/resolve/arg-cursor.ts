@@ -11,6 +11,8 @@ import type { Token, TokenKind } from "../syntax/token.ts";
  */
 export class ArgCursor {
   private index = 0;
+  /** Set once this cursor reported a problem, so that leftovers are not reported again. */
+  private reported = false;
 
   constructor(
     readonly file: string,
@@ -85,6 +87,7 @@ export class ArgCursor {
   }
 
   report(code: DiagnosticCode, message: string, at: Location = this.here()): undefined {
+    this.reported = true;
     this.diagnostics.push(diagnostic(code, at, message));
     return undefined;
   }
@@ -126,7 +129,7 @@ export class ArgCursor {
   /** Reports leftover arguments, once. */
   expectEnd(what: string): void {
     const token = this.peek();
-    if (token) {
+    if (token && !this.reported) {
       this.report(
         "PCT102",
         `Unexpected ${describe(token)} after ${what}: remove it, or check the syntax in docs/language.md`,

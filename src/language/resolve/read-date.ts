@@ -1,6 +1,6 @@
-import { parseDatePart } from "../calendar/parse-date.ts";
 import type { Duration, DurationUnit } from "../calendar/duration.ts";
 import type { HistDate } from "../calendar/hist-date.ts";
+import { parseDatePart } from "../calendar/parse-date.ts";
 import type { Token } from "../syntax/token.ts";
 import type { ArgCursor } from "./arg-cursor.ts";
 import { describe } from "./arg-cursor.ts";

@@ -41,7 +41,6 @@ export function readEvent(
   const type = cursor.expectIdent(
     `the type of event ${id.value}, such as sign, ratify or transfer`,
   );
-  if (!date || !type) return undefined;
   const objects = readValues(cursor, ctx.refs, `an object of event ${id.value}`);
   const actors: string[] = [];
   const targets: string[] = [];
@@ -52,6 +51,7 @@ export function readEvent(
     } else break;
   }
   cursor.expectEnd(`event ${id.value}`);
+  if (!date || !type) return undefined;
   if (options.declare && !ctx.declare(id.value, "event", cursor.at(id))) return undefined;
   let amount: Value | undefined;
   let place: string | undefined;
