@@ -181,18 +181,32 @@ function startsToken(text: string, pos: number): boolean {
   }
 }
 
-const punctuation: Partial<Record<number, TokenKind>> = {
-  [LPAREN]: "lparen",
-  [RPAREN]: "rparen",
-  [LBRACKET]: "lbracket",
-  [RBRACKET]: "rbracket",
-  [LBRACE]: "lbrace",
-  [RBRACE]: "rbrace",
-  [COMMA]: "comma",
-  [COLON]: "colon",
-  [SEMICOLON]: "semicolon",
-  [EQUALS]: "equals",
-};
+/** Punctuation by character code: its kind and text. */
+const punctuation: (readonly [TokenKind, string] | undefined)[] = [];
+for (const [kind, char] of [
+  ["lparen", "("],
+  ["rparen", ")"],
+  ["lbracket", "["],
+  ["rbracket", "]"],
+  ["lbrace", "{"],
+  ["rbrace", "}"],
+  ["comma", ","],
+  ["colon", ":"],
+  ["semicolon", ";"],
+  ["equals", "="],
+] as const) {
+  punctuation[char.charCodeAt(0)] = [kind, char];
+}
+
+function withoutSeparators(source: string): string {
+  return source.includes("_") ? source.replaceAll("_", "") : source;
+}
+
+/** Whether a letter, a digit or a quote is at `pos`: nothing a closing quote is followed by. */
+function startsWord(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  return c === QUOTE || isDigit(c) || letterAt(text, pos) > 0;
+}
 
 /** Quotes a piece of source for a message, shortened and with control characters escaped. */
 function quote(source: string): string {
@@ -202,7 +216,8 @@ function quote(source: string): string {
 /**
  * Splits a document into tokens. Never throws and runs in linear time: an unexpected character
  * (PCT001) is skipped, a run of them reported once; an unterminated string (PCT002) is cut at the
- * end of the line of its opening quote, and lexing goes on from the next line. A leading byte
+ * end of the line of its opening quote, and lexing goes on from the next line. So is a string that
+ * spans lines and "closes" right before a letter, digit or quote (see `misplacedClose`). A leading byte
  * order mark is skipped; `\r\n` and a lone `\r` are line ends.
  */
 export function lex(text: string, file: string): LexResult {
@@ -220,6 +235,12 @@ export function lex(text: string, file: string): LexResult {
   // opening quote was an escaped one inside that string, after which both readings agree), so
   // later strings are cut at their line end without scanning the rest of the file again.
   let noClosingQuoteAhead = false;
+  // A string that spans lines and whose closing quote is directly followed by a letter, a digit or
+  // another quote (`"https://x` … `says "closed"`) most likely lacks its own closing quote and ends
+  // at the opening quote of a later string: it is reported (PCT002) and cut at the end of its first
+  // line. Any string opened before that misplaced close would end at the same place (the readings
+  // agree after an escaped quote), so it is cut at its line end too, without rescanning.
+  let misplacedClose = -1;
 
   const at = (from: number, to: number, ln: number, col: number): Location => ({
     file,
@@ -229,10 +250,10 @@ export function lex(text: string, file: string): LexResult {
     column: col,
   });
 
-  const push = (kind: TokenKind, from: number, to: number, value: string): void => {
+  const push = (kind: TokenKind, from: number, to: number, source: string, value: string): void => {
     tokens.push({
       kind,
-      text: text.slice(from, to),
+      text: source,
       value,
       from,
       to,
@@ -258,7 +279,13 @@ export function lex(text: string, file: string): LexResult {
     while (p < n) {
       const c = text.charCodeAt(p);
       if (c === QUOTE) {
-        return { end: p + 1, value: value + text.slice(chunk, p), closed: true, lines, lastLineStart };
+        return {
+          end: p + 1,
+          value: value + text.slice(chunk, p),
+          closed: true,
+          lines,
+          lastLineStart,
+        };
       }
       if (c === BACKSLASH) {
         const e = text.charCodeAt(p + 1);
@@ -295,7 +322,7 @@ export function lex(text: string, file: string): LexResult {
     }
     if (c === LF || c === CR) {
       pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
-      push("newline", start, pos, "\n");
+      push("newline", start, pos, pos - start === 1 ? (c === LF ? "\n" : "\r") : "\r\n", "\n");
       line++;
       lineStart = pos;
       continue;
@@ -307,17 +334,22 @@ export function lex(text: string, file: string): LexResult {
         if (d === LF || d === CR) break;
         p++;
       }
-      push("comment", start, p, text.slice(pos + 1, p));
+      const source = text.slice(start, p);
+      push("comment", start, p, source, source.slice(1));
       pos = p;
       continue;
     }
     if (c === QUOTE) {
-      let s = readString(pos, noClosingQuoteAhead);
+      const known = noClosingQuoteAhead || pos < misplacedClose;
+      let s = readString(pos, known);
+      if (!known && !s.closed) {
+        noClosingQuoteAhead = true;
+        s = readString(pos, true);
+      } else if (!known && s.lines > 0 && startsWord(text, s.end)) {
+        misplacedClose = s.end;
+        s = readString(pos, true);
+      }
       if (!s.closed) {
-        if (!noClosingQuoteAhead) {
-          noClosingQuoteAhead = true;
-          s = readString(pos, true);
-        }
         diagnostics.push(
           diagnostic(
             "PCT002",
@@ -326,7 +358,7 @@ export function lex(text: string, file: string): LexResult {
           ),
         );
       }
-      push("string", start, s.end, s.value);
+      push("string", start, s.end, text.slice(start, s.end), s.value);
       if (s.lines > 0) {
         line += s.lines;
         lineStart = s.lastLineStart;
@@ -334,10 +366,10 @@ export function lex(text: string, file: string): LexResult {
       pos = s.end;
       continue;
     }
-    const punct = punctuation[c];
+    const punct = c < 0x80 ? punctuation[c] : undefined;
     if (punct !== undefined) {
       pos++;
-      push(punct, start, pos, text.slice(start, pos));
+      push(punct[0], start, pos, punct[1], punct[1]);
       continue;
     }
     if (isDigit(c)) {
@@ -345,7 +377,13 @@ export function lex(text: string, file: string): LexResult {
       let end = first.end;
       let kind: TokenKind = first.date ? "date" : "number";
       if (text.charCodeAt(end) === PERCENT && !first.date) {
-        push("percent", start, end + 1, text.slice(start, end).replaceAll("_", ""));
+        push(
+          "percent",
+          start,
+          end + 1,
+          text.slice(start, end + 1),
+          withoutSeparators(text.slice(start, end)),
+        );
         pos = end + 1;
         continue;
       }
@@ -357,19 +395,21 @@ export function lex(text: string, file: string): LexResult {
         end = quantityEnd(text, end + 2).end;
         kind = "range";
       }
-      push(kind, start, end, text.slice(start, end).replaceAll("_", ""));
+      const source = text.slice(start, end);
+      push(kind, start, end, source, withoutSeparators(source));
       pos = end;
       continue;
     }
     if (c === QUESTION && letterAt(text, pos + 1) > 0) {
       const end = identSegmentEnd(text, pos + 1);
-      push("var", start, end, text.slice(pos + 1, end));
+      push("var", start, end, text.slice(start, end), text.slice(pos + 1, end));
       pos = end;
       continue;
     }
     if (letterAt(text, pos) > 0) {
       const end = identEnd(text, pos);
-      push("ident", start, end, text.slice(start, end));
+      const source = text.slice(start, end);
+      push("ident", start, end, source, source);
       pos = end;
       continue;
     }
@@ -393,6 +433,6 @@ export function lex(text: string, file: string): LexResult {
     );
     pos = p;
   }
-  push("eof", n, n, "");
+  push("eof", n, n, "", "");
   return { tokens, diagnostics };
 }
