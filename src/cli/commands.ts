@@ -1,8 +1,4 @@
 import { writeFileSync } from "node:fs";
-import { formatDay } from "../language/calendar/day.ts";
-import { parseDatePart } from "../language/calendar/parse-date.ts";
-import { type Compilation, compile, type DocumentText } from "../language/compile.ts";
-import { formatText } from "../language/syntax/format.ts";
 import {
   applyWhatIf,
   diffReplays,
@@ -12,6 +8,10 @@ import {
   replayToJson,
   stateAt,
 } from "../engine/index.ts";
+import { formatDay } from "../language/calendar/day.ts";
+import { parseDatePart } from "../language/calendar/parse-date.ts";
+import { type Compilation, compile, type DocumentText } from "../language/compile.ts";
+import { formatText } from "../language/syntax/format.ts";
 import { loadDocuments, UsageError } from "./load-documents.ts";
 import { formatDiagnostics } from "./print-diagnostics.ts";
 import { formatDiff, formatExplanation, formatReplay, formatStateAt } from "./print-replay.ts";
@@ -32,9 +32,15 @@ interface Options {
 }
 
 /** Compiles documents; prints diagnostics to stderr; undefined when there are errors. */
-function compileOrReport(documents: readonly DocumentText[], io: Io, quietWarnings = false): Compilation | undefined {
+function compileOrReport(
+  documents: readonly DocumentText[],
+  io: Io,
+  quietWarnings = false,
+): Compilation | undefined {
   const compilation = compile(documents);
-  const shown = quietWarnings ? compilation.diagnostics.filter((d) => d.severity === "error") : compilation.diagnostics;
+  const shown = quietWarnings
+    ? compilation.diagnostics.filter((d) => d.severity === "error")
+    : compilation.diagnostics;
   if (shown.length > 0) io.err(formatDiagnostics(shown, documents, makeStyle(io.color)));
   return compilation.hasErrors ? undefined : compilation;
 }
@@ -67,11 +73,16 @@ export function runReplay(paths: readonly string[], options: Options, io: Io): n
   const compilation = compileOrReport(loadDocuments(paths), io, true);
   if (!compilation) return 1;
   checkReading(compilation, options.reading);
-  const result = replay(compilation.model, options.reading === undefined ? {} : { reading: options.reading });
+  const result = replay(
+    compilation.model,
+    options.reading === undefined ? {} : { reading: options.reading },
+  );
   const style = makeStyle(io.color);
   if (options.json) {
     const json = replayToJson(result);
-    io.out(`${JSON.stringify(at === undefined ? json : { at: formatDay(at), ...stateAtJson(result, at) }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify(at === undefined ? json : { at: formatDay(at), ...stateAtJson(result, at) }, null, 2)}\n`,
+    );
   } else if (at !== undefined) {
     io.out(formatStateAt(compilation.model, result, at, style));
   } else {
@@ -91,15 +102,25 @@ function stateAtJson(result: ReturnType<typeof replay>, at: number) {
 
 export function runExplain(positionals: readonly string[], options: Options, io: Io): number {
   const [id, ...paths] = positionals;
-  if (id === undefined) throw new UsageError("explain: name a provision or instrument id, then the documents");
+  if (id === undefined)
+    throw new UsageError("explain: name a provision or instrument id, then the documents");
   const at = parseAt(options.at);
-  const compilation = compileOrReport(loadDocuments(paths.length > 0 ? paths : ["corpus/sino-soviet"]), io, true);
+  const compilation = compileOrReport(
+    loadDocuments(paths.length > 0 ? paths : ["corpus/sino-soviet"]),
+    io,
+    true,
+  );
   if (!compilation) return 1;
   checkReading(compilation, options.reading);
-  const result = replay(compilation.model, options.reading === undefined ? {} : { reading: options.reading });
+  const result = replay(
+    compilation.model,
+    options.reading === undefined ? {} : { reading: options.reading },
+  );
   const explanation = explain(result, compilation.model, id, at);
   if (!explanation) {
-    throw new UsageError(`explain: no instrument or provision '${id}'; use INSTRUMENT.PROVISION when a provision id is not unique`);
+    throw new UsageError(
+      `explain: no instrument or provision '${id}'; use INSTRUMENT.PROVISION when a provision id is not unique`,
+    );
   }
   if (options.json) io.out(`${JSON.stringify(explanation, null, 2)}\n`);
   else io.out(formatExplanation(explanation, compilation.model, makeStyle(io.color)));
@@ -107,14 +128,16 @@ export function runExplain(positionals: readonly string[], options: Options, io:
 }
 
 export function runWhatIf(paths: readonly string[], options: Options, io: Io): number {
-  if (options.with === undefined) throw new UsageError("what-if: give the changes file with --with CHANGES.pacta");
+  if (options.with === undefined)
+    throw new UsageError("what-if: give the changes file with --with CHANGES.pacta");
   const documents = loadDocuments(paths);
   const changes = loadDocuments([options.with]);
   const compilation = compileOrReport([...documents, ...changes], io, true);
   if (!compilation) return 1;
   const changeFiles = new Set(changes.map((d) => d.file));
   const whatIfs = [...compilation.model.whatIfs.values()].filter((w) => changeFiles.has(w.at.file));
-  if (whatIfs.length === 0) throw new UsageError(`what-if: ${options.with} holds no 'what-if' statement`);
+  if (whatIfs.length === 0)
+    throw new UsageError(`what-if: ${options.with} holds no 'what-if' statement`);
   checkReading(compilation, options.reading);
   const style = makeStyle(io.color);
   const reports: unknown[] = [];
@@ -122,12 +145,21 @@ export function runWhatIf(paths: readonly string[], options: Options, io: Io): n
     const readingOption = options.reading === undefined ? {} : { reading: options.reading };
     const actual = replay(compilation.model, readingOption);
     const changed = applyWhatIf(compilation.model, whatIf);
-    const counterfactual = replay(changed, whatIf.reading === undefined ? readingOption : { reading: whatIf.reading });
+    const counterfactual = replay(
+      changed,
+      whatIf.reading === undefined ? readingOption : { reading: whatIf.reading },
+    );
     const diff = diffReplays(actual, counterfactual);
-    if (options.json) reports.push({ whatIf: whatIf.id, description: whatIf.description, changes: diffToJson(diff) });
+    if (options.json)
+      reports.push({
+        whatIf: whatIf.id,
+        description: whatIf.description,
+        changes: diffToJson(diff),
+      });
     else io.out(formatDiff(whatIf, diff, style));
   }
-  if (options.json) io.out(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
+  if (options.json)
+    io.out(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
   return 0;
 }
 
@@ -151,4 +183,3 @@ export function runFmt(paths: readonly string[], options: Options, io: Io): numb
   if (!options.check) io.out(`Formatted ${changed} of ${documents.length} files\n`);
   return failed || (options.check && changed > 0) ? 1 : 0;
 }
-

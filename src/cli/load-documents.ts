@@ -26,7 +26,8 @@ export function loadDocuments(paths: readonly string[], cwd = process.cwd()): Do
     else files.push(path);
   }
   const unique = [...new Set(files)].sort();
-  if (unique.length === 0) throw new UsageError(`No .pacta files in ${paths.map((p) => `'${p}'`).join(", ")}`);
+  if (unique.length === 0)
+    throw new UsageError(`No .pacta files in ${paths.map((p) => `'${p}'`).join(", ")}`);
   return unique.map((path) => {
     const file = relative(cwd, path) || path;
     const size = statSync(path).size;

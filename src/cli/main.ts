@@ -63,11 +63,15 @@ export function main(
         return 2;
     }
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError &&
+        "code" in error &&
+        String(error.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
       err(`pacta: ${error.message}\n`);
       return 2;
     }
     throw error;
   }
 }
-

@@ -1,0 +1,212 @@
+import type { Condition } from "../language/model/condition.ts";
+import type { Fact } from "../language/model/fact.ts";
+import type { PatternTerm } from "../language/model/pattern.ts";
+import { assertNever } from "./assert-never.ts";
+import { type ArgOption, type FactStore, factKey } from "./fact-store.ts";
+import { variableName } from "./format-condition.ts";
+import type { Roles } from "./pattern-match.ts";
+
+/** A fact applied to values: `at-war(prc,japan)`. */
+export interface GroundAtom {
+  readonly fact: Fact;
+  readonly args: readonly string[];
+  readonly key: string;
+}
+
+type Env = ReadonlyMap<string, string> | null;
+
+/** Derived facts deeper than this are taken not to hold (it stops circular definitions). */
+const MAX_DEPTH = 32;
+
+function cartesian(options: readonly (readonly string[])[]): string[][] {
+  let out: string[][] = [[]];
+  for (const values of options) {
+    const next: string[][] = [];
+    for (const prefix of out) for (const v of values) next.push([...prefix, v]);
+    out = next;
+  }
+  return out;
+}
+
+/**
+ * Evaluates conditions over the facts holding now. In a condition, `holder` and `counterparty`
+ * stand for any of the provision's parties, a free variable or `any` for any value, and
+ * `any ?x: C` holds when some value of the domain makes C hold. In a derived fact's body, its
+ * parameters (written bare or as variables) stand for the arguments it is applied to.
+ */
+export class ConditionEvaluator {
+  private readonly dependencyCache = new Map<string, ReadonlySet<string>>();
+
+  constructor(
+    private readonly facts: ReadonlyMap<string, Fact>,
+    private readonly store: FactStore,
+  ) {}
+
+  holds(condition: Condition, roles: Roles | null): boolean {
+    return this.evaluate(condition, null, roles, 0);
+  }
+
+  /** Whether a fact holds of these values now (derived facts are evaluated). */
+  factHolds(fact: Fact, args: readonly string[]): boolean {
+    return this.atom(fact, args, 0);
+  }
+
+  private evaluate(condition: Condition, env: Env, roles: Roles | null, depth: number): boolean {
+    switch (condition.kind) {
+      case "fact": {
+        const fact = this.facts.get(condition.fact);
+        if (fact === undefined) return false;
+        const options = condition.args.map((term) => this.option(term, env, roles));
+        if (fact.derived === undefined) return this.store.holds(fact.id, options);
+        const domain = this.store.domain();
+        const values = options.map((o) =>
+          o === null ? domain : typeof o === "string" ? [o] : o,
+        );
+        return cartesian(values).some((args) => this.atom(fact, args, depth + 1));
+      }
+      case "not":
+        return !this.evaluate(condition.operand, env, roles, depth);
+      case "and":
+        return condition.operands.every((c) => this.evaluate(c, env, roles, depth));
+      case "or":
+        return condition.operands.some((c) => this.evaluate(c, env, roles, depth));
+      case "any": {
+        const name = variableName(condition.variable);
+        for (const value of [...this.store.domain()]) {
+          const inner = new Map(env ?? []);
+          inner.set(name, value);
+          if (this.evaluate(condition.body, inner, roles, depth)) return true;
+        }
+        return false;
+      }
+      default:
+        return assertNever(condition);
+    }
+  }
+
+  private atom(fact: Fact, args: readonly string[], depth: number): boolean {
+    if (fact.derived === undefined) return this.store.holds(fact.id, args);
+    if (depth > MAX_DEPTH) return false;
+    const env = new Map<string, string>();
+    fact.params.forEach((param, i) => {
+      const value = args[i];
+      if (value !== undefined) env.set(variableName(param), value);
+    });
+    return this.evaluate(fact.derived, env, null, depth);
+  }
+
+  private option(term: PatternTerm, env: Env, roles: Roles | null): ArgOption {
+    switch (term.kind) {
+      case "id":
+        return env?.get(term.id) ?? term.id;
+      case "var":
+        return env?.get(variableName(term.name)) ?? null;
+      case "holder":
+        return roles?.holders ?? [];
+      case "counterparty":
+        return roles?.counterparties ?? [];
+      case "any":
+        return null;
+      default:
+        return assertNever(term);
+    }
+  }
+
+  /** The primitive facts a condition depends on, through derived facts. */
+  dependencies(condition: Condition): ReadonlySet<string> {
+    const out = new Set<string>();
+    this.collectDependencies(condition, out, new Set());
+    return out;
+  }
+
+  /** The primitive facts a fact depends on (itself, if primitive). */
+  factDependencies(id: string): ReadonlySet<string> {
+    const cached = this.dependencyCache.get(id);
+    if (cached !== undefined) return cached;
+    const out = new Set<string>();
+    this.collectFact(id, out, new Set());
+    this.dependencyCache.set(id, out);
+    return out;
+  }
+
+  private collectFact(id: string, out: Set<string>, seen: Set<string>): void {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const fact = this.facts.get(id);
+    if (fact === undefined) return;
+    if (fact.derived === undefined) out.add(id);
+    else this.collectDependencies(fact.derived, out, seen);
+  }
+
+  private collectDependencies(condition: Condition, out: Set<string>, seen: Set<string>): void {
+    switch (condition.kind) {
+      case "fact":
+        this.collectFact(condition.fact, out, seen);
+        return;
+      case "not":
+        this.collectDependencies(condition.operand, out, seen);
+        return;
+      case "and":
+      case "or":
+        for (const c of condition.operands) this.collectDependencies(c, out, seen);
+        return;
+      case "any":
+        this.collectDependencies(condition.body, out, seen);
+        return;
+      default:
+        assertNever(condition);
+    }
+  }
+
+  /**
+   * The fact instances a condition names with known values (outside `any`), with `holder` and
+   * `counterparty` expanded to each party; with `nested`, also those named inside the derived
+   * facts it uses. These are the instances whose timelines explain the condition.
+   */
+  groundAtoms(condition: Condition, roles: Roles | null, nested: boolean): GroundAtom[] {
+    const out = new Map<string, GroundAtom>();
+    this.collectAtoms(condition, null, roles, nested, out, 0);
+    return [...out.values()];
+  }
+
+  private collectAtoms(
+    condition: Condition,
+    env: Env,
+    roles: Roles | null,
+    nested: boolean,
+    out: Map<string, GroundAtom>,
+    depth: number,
+  ): void {
+    switch (condition.kind) {
+      case "fact": {
+        const fact = this.facts.get(condition.fact);
+        if (fact === undefined || depth > MAX_DEPTH) return;
+        const options = condition.args.map((term) => this.option(term, env, roles));
+        if (options.some((o) => o === null)) return;
+        const values = options.map((o) => (typeof o === "string" ? [o] : (o as readonly string[])));
+        for (const args of cartesian(values)) {
+          const key = factKey(fact.id, args);
+          if (out.has(key)) continue;
+          out.set(key, { fact, args, key });
+          if (nested && fact.derived !== undefined) {
+            const inner = new Map<string, string>();
+            fact.params.forEach((param, i) => inner.set(variableName(param), args[i]!));
+            this.collectAtoms(fact.derived, inner, null, nested, out, depth + 1);
+          }
+        }
+        return;
+      }
+      case "not":
+        this.collectAtoms(condition.operand, env, roles, nested, out, depth);
+        return;
+      case "and":
+      case "or":
+        for (const c of condition.operands) this.collectAtoms(c, env, roles, nested, out, depth);
+        return;
+      case "any":
+        return;
+      default:
+        assertNever(condition);
+    }
+  }
+}

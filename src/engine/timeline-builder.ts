@@ -1,0 +1,62 @@
+import type { Day } from "../language/calendar/day.ts";
+import type { Reason } from "./reason.ts";
+import type { Interval } from "./timeline.ts";
+
+/**
+ * Builds one timeline during a replay. Only the open interval is mutable; an interval is
+ * materialised as an immutable record when it closes. A change on the day the open interval
+ * began replaces it (intervals are never empty), and a change dated before it is clamped to it
+ * (time never runs backwards).
+ */
+export class TimelineBuilder<S> {
+  private readonly closed: Interval<S>[] = [];
+  private openState: S | null = null;
+  private openFrom: Day = 0;
+  private openReason: Reason | null = null;
+
+  /** The state of the open interval, or null when none is open. */
+  get current(): S | null {
+    return this.openReason === null ? null : this.openState;
+  }
+
+  /** Starts `state` on `day`, closing the open interval there. */
+  set(day: Day, state: S, reason: Reason): void {
+    let from = day;
+    if (this.openReason !== null) {
+      if (from <= this.openFrom) from = this.openFrom;
+      else
+        this.closed.push({
+          state: this.openState as S,
+          from: this.openFrom,
+          until: from,
+          reason: this.openReason,
+        });
+    }
+    this.openState = state;
+    this.openFrom = from;
+    this.openReason = reason;
+  }
+
+  /** Closes the open interval on `day` (exclusive), leaving a gap. */
+  close(day: Day): void {
+    if (this.openReason === null) return;
+    if (day > this.openFrom)
+      this.closed.push({
+        state: this.openState as S,
+        from: this.openFrom,
+        until: day,
+        reason: this.openReason,
+      });
+    this.openReason = null;
+    this.openState = null;
+  }
+
+  /** The intervals so far, the open one last with `until` null. */
+  build(): readonly Interval<S>[] {
+    if (this.openReason === null) return this.closed.slice();
+    return [
+      ...this.closed,
+      { state: this.openState as S, from: this.openFrom, until: null, reason: this.openReason },
+    ];
+  }
+}
