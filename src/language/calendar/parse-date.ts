@@ -30,4 +30,3 @@ export function parseDatePart(text: string): DatePart | string {
   const value = dayFromCivil(year, month, day);
   return { first: value, last: value, precision: "day" };
 }
-

@@ -43,6 +43,7 @@ export interface Provision extends ProvisionTerms {
   readonly counterparties: readonly string[];
   readonly act?: Act;
   readonly text?: string;
+  readonly note?: string;
   readonly sources: readonly string[];
   readonly at: Location;
 }

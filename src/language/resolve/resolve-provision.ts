@@ -96,6 +96,7 @@ export function resolveProvision(
   let counterparties: string[] = [];
   let act: Act | undefined;
   let text: string | undefined;
+  let note: string | undefined;
   for (const field of statement.block?.statements ?? []) {
     const c = ctx.cursor(field);
     const key = field.keyword.value;
@@ -117,6 +118,7 @@ export function resolveProvision(
         case "note": {
           const value = c.expectString(`the ${key} of ${where}`);
           if (value && key === "text") text = value.value;
+          if (value && key === "note") note = value.value;
           break;
         }
         default:
@@ -142,6 +144,7 @@ export function resolveProvision(
     counterparties,
     ...(act ? { act } : {}),
     ...(text === undefined ? {} : { text }),
+    ...(note === undefined ? {} : { note }),
     ...terms,
     from,
     ...(fulfilledBy ? { fulfilledBy } : {}),

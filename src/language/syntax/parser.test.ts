@@ -227,19 +227,19 @@ describe("parse: limits", () => {
     expect(tree.statements.map((s) => s.keyword.text)).toEqual(["a", "b"]);
   });
 
-  it("survives 100k unclosed blocks and 100k unclosed parentheses", () => {
-    expect(parse("a {".repeat(100_000), "test.pacta").diagnostics.length).toBe(100_001);
-    expect(parse("a (\n".repeat(100_000), "test.pacta").diagnostics.length).toBe(100_000);
+  it("survives many unclosed blocks and unclosed parentheses", () => {
+    expect(parse("a {".repeat(20_000), "test.pacta").diagnostics.length).toBe(20_001);
+    expect(parse("a (\n".repeat(20_000), "test.pacta").diagnostics.length).toBe(20_000);
   });
 
   it("stays linear on pathological inputs", () => {
     const inputs = [
-      "f (".repeat(50_000),
-      `f ${"(".repeat(50_000)}\n${"x\n".repeat(50_000)}`,
-      "[".repeat(100_000),
-      `a [${"x ".repeat(100_000)}`,
-      '"\n'.repeat(100_000),
-      "}".repeat(100_000),
+      "f (".repeat(30_000),
+      `f ${"(".repeat(30_000)}\n${"x\n".repeat(30_000)}`,
+      "[".repeat(50_000),
+      `a [${"x ".repeat(50_000)}`,
+      '"\n'.repeat(50_000),
+      "}".repeat(50_000),
     ];
     for (const text of inputs) {
       const start = performance.now();

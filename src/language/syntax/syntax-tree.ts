@@ -2,7 +2,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Token } from "./token.ts";
 
 /** A comment or a blank line kept for the formatter. */
-export type Trivia = { readonly kind: "comment"; readonly text: string } | { readonly kind: "blank" };
+export type Trivia =
+  | { readonly kind: "comment"; readonly text: string }
+  | { readonly kind: "blank" };
 
 /**
  * One statement: `keyword args… [citations] { block }`. Arguments are raw tokens (identifiers,
