@@ -29,7 +29,8 @@ export function loadDocuments(paths: readonly string[], cwd = process.cwd()): Do
   if (unique.length === 0)
     throw new UsageError(`No .pacta files in ${paths.map((p) => `'${p}'`).join(", ")}`);
   return unique.map((path) => {
-    const file = relative(cwd, path) || path;
+    const rel = relative(cwd, path);
+    const file = rel === "" || rel.startsWith("..") ? path : rel;
     const size = statSync(path).size;
     if (size > maxDocumentBytes) return { file, text: oversized(size) };
     return { file, text: readFileSync(path, "utf8") };
