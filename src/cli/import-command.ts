@@ -74,38 +74,41 @@ export async function runImport(
 
   const bar = process.stderr.isTTY === true ? progressBar() : undefined;
   let result: WriteResult;
+  let corpus: readonly DocumentText[] = [];
   try {
     result = await store.importDocuments(
       documents.map(({ file, text }) => ({ file, text })),
       bar === undefined ? {} : { onProgress: bar.update },
     );
+    bar?.stop();
+    if (result.ok && result.diagnostics.length > 0) corpus = await store.currentDocuments();
   } catch (error) {
     bar?.stop();
     io.err(`pacta: the import failed and nothing was written: ${messageOf(error)}\n`);
-    await store.close().catch(() => {});
     return 1;
+  } finally {
+    await store.close().catch(() => {});
   }
-  bar?.stop();
-  await store.close();
 
-  const paths_ = new Map(documents.map((d) => [d.file, d.path]));
-  if (!result.ok && result.reason === "diagnostics") {
-    const shown = onDisk(result.diagnostics, result.documents, paths_);
+  const diskPaths = new Map(documents.map((d) => [d.file, d.path]));
+  if (!result.ok) {
+    if (result.reason === "conflict") {
+      io.err(`pacta: ${result.file} changed meanwhile; nothing was imported\n`);
+      return 1;
+    }
+    const shown = onDisk(result.diagnostics, result.documents, diskPaths);
     io.err(formatDiagnostics(shown.diagnostics, shown.documents, style));
     io.err(`${style.red("Refused")}: the corpus would have errors; nothing was imported.\n`);
     return 1;
   }
-  if (!result.ok) {
-    io.err(`pacta: ${result.file} changed meanwhile; nothing was imported\n`);
-    return 1;
-  }
   if (result.diagnostics.length > 0) {
-    const shown = onDisk(result.diagnostics, documents, paths_);
+    const shown = onDisk(result.diagnostics, corpus, diskPaths);
     io.err(formatDiagnostics(shown.diagnostics, shown.documents, style));
   }
   const { created, changed, unchanged } = result;
+  const count = `${documents.length} document${documents.length === 1 ? "" : "s"}`;
   io.out(
-    `${style.green("Imported")} ${documents.length} document${documents.length === 1 ? "" : "s"} into ${store.location}: ` +
+    `${style.green("Imported")} ${count} into ${store.location}: ` +
       `${created.length} new, ${changed.length} changed, ${unchanged.length} unchanged` +
       (created.length + changed.length > 0 ? ` (revision ${result.revision})\n` : "\n"),
   );

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { runCheck, runExplain, runFmt, runReplay, runWhatIf } from "./commands.ts";
+import { runImport } from "./import-command.ts";
 import { UsageError } from "./load-documents.ts";
 
 const usage = `Pacta: treaties as code
@@ -13,17 +14,18 @@ Usage:
   pacta what-if FILES|DIRS --with CHANGES.pacta [--json]
                                                  replay with changed history and show the difference
   pacta fmt FILES|DIRS [--check]                 format documents in place
+  pacta import DIRS [--database URL|FILE]        load documents into the corpus store (one transaction)
 
 Exit codes: 0 ok, 1 documents with errors, 2 usage.
 `;
 
 /** Runs the CLI; returns the exit code. Output goes to the given writers so tests can capture it. */
-export function main(
+export async function main(
   argv: readonly string[],
   out: (s: string) => void = (s) => process.stdout.write(s),
   err: (s: string) => void = (s) => process.stderr.write(s),
   color = process.stdout.isTTY === true && process.env["NO_COLOR"] === undefined,
-): number {
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     const { values, positionals } = parseArgs({
@@ -36,6 +38,7 @@ export function main(
         json: { type: "boolean", default: false },
         with: { type: "string" },
         check: { type: "boolean", default: false },
+        database: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -55,6 +58,8 @@ export function main(
         return runWhatIf(positionals, values, io);
       case "fmt":
         return runFmt(positionals, values, io);
+      case "import":
+        return await runImport(positionals, values.database === undefined ? {} : { database: values.database }, io);
       case undefined:
         err(usage);
         return 2;
