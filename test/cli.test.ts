@@ -112,7 +112,9 @@ describe("pacta replay", () => {
 
   it("dates the end of the 1950 treaty as the chosen reading does", async () => {
     const end = async (reading: string) => {
-      const json = JSON.parse((await run("replay", corpus, "--json", "--reading", reading)).out) as {
+      const json = JSON.parse(
+        (await run("replay", corpus, "--json", "--reading", reading)).out,
+      ) as {
         instruments: { id: string; intervals: { state: string; from: string }[] }[];
       };
       return json.instruments.find((i) => i.id === "prc-ussr-treaty-1950")?.intervals.at(-1)?.from;
@@ -185,6 +187,58 @@ describe("pacta what-if", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "changes.pacta"), 'what-if w "W" {\n  remove no-such-event\n}\n');
     expect((await run("what-if", corpus, "--with", join(dir, "changes.pacta"))).code).toBe(1);
+  });
+});
+
+describe("pacta due, violations and model", () => {
+  it("lists what fell due in 1952 with each outcome and limb", async () => {
+    const { code, out } = await run("due", corpus, "--from", "1952", "--to", "1952", "--json");
+    expect(code).toBe(0);
+    const due = JSON.parse(out) as {
+      provision: string;
+      due: string;
+      limb: string;
+      outcome: string;
+    }[];
+    expect(due).toContainEqual({
+      provision: "changchun-port-arthur-dalny-1950.railway-transfer",
+      due: "1952-12-31",
+      limb: "end of 1952",
+      outcome: "fulfilled",
+    });
+    expect(due.find((d) => d.provision.endsWith("port-arthur-withdrawal"))?.outcome).toBe(
+      "replaced",
+    );
+  });
+
+  it("finds the railway transfer violated under the reading in which San Francisco counted", async () => {
+    const { code, out } = await run(
+      "violations",
+      corpus,
+      "--reading",
+      "san-francisco-as-peace",
+      "--json",
+    );
+    expect(code).toBe(0);
+    const found = JSON.parse(out) as { id: string; from: string }[];
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        id: "changchun-port-arthur-dalny-1950.railway-transfer",
+        from: "1952-04-29",
+      }),
+    );
+  });
+
+  it("prints the resolved model with ISO dates", async () => {
+    const { code, out } = await run("model", corpus);
+    expect(code).toBe(0);
+    const model = JSON.parse(out) as { events: { id: string; date: { first: string } }[] };
+    expect(model.events.find((e) => e.id === "railway-handover")?.date.first).toBe("1952-12-31");
+  });
+
+  it("exits 2 when the period is missing or malformed", async () => {
+    expect((await run("due", corpus)).code).toBe(2);
+    expect((await run("due", corpus, "--from", "1952", "--to", "1952-13")).code).toBe(2);
   });
 });
 

@@ -3,14 +3,17 @@ import {
   applyWhatIf,
   diffReplays,
   diffToJson,
+  dueBetween,
   explain,
   replay,
   replayToJson,
   stateAt,
+  violations,
 } from "../engine/index.ts";
 import { formatDay } from "../language/calendar/day.ts";
 import { parseDatePart } from "../language/calendar/parse-date.ts";
 import { type Compilation, compile, type DocumentText } from "../language/compile.ts";
+import { modelToJson } from "../language/model-to-json.ts";
 import { formatText } from "../language/syntax/format.ts";
 import { loadDocuments, UsageError } from "./load-documents.ts";
 import { formatDiagnostics } from "./print-diagnostics.ts";
@@ -29,6 +32,8 @@ interface Options {
   readonly json?: boolean | undefined;
   readonly with?: string | undefined;
   readonly check?: boolean | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
 }
 
 /** Compiles documents; prints diagnostics to stderr; undefined when there are errors. */
@@ -61,11 +66,98 @@ function checkReading(compilation: Compilation, reading: string | undefined): vo
   }
 }
 
-export function runCheck(paths: readonly string[], io: Io): number {
+export function runCheck(paths: readonly string[], options: Options, io: Io): number {
   const documents = loadDocuments(paths);
   const compilation = compile(documents);
-  io.out(formatDiagnostics(compilation.diagnostics, documents, makeStyle(io.color)));
+  if (options.json)
+    io.out(`${JSON.stringify({ diagnostics: compilation.diagnostics }, null, 2)}\n`);
+  else io.out(formatDiagnostics(compilation.diagnostics, documents, makeStyle(io.color)));
   return compilation.hasErrors ? 1 : 0;
+}
+
+/** The resolved model as JSON, for other tools. */
+export function runModel(paths: readonly string[], io: Io): number {
+  const compilation = compileOrReport(loadDocuments(paths), io, true);
+  if (!compilation) return 1;
+  io.out(`${JSON.stringify(modelToJson(compilation.model), null, 2)}\n`);
+  return 0;
+}
+
+/** Deadlines that fell due in a period, with what became of each. */
+export function runDue(paths: readonly string[], options: Options, io: Io): number {
+  const from = parseAt(options.from);
+  const to = options.to === undefined ? undefined : lastDay(options.to);
+  if (from === undefined || to === undefined)
+    throw new UsageError("due: give the period with --from DATE --to DATE");
+  const compilation = compileOrReport(loadDocuments(paths), io, true);
+  if (!compilation) return 1;
+  checkReading(compilation, options.reading);
+  const result = replay(
+    compilation.model,
+    options.reading === undefined ? {} : { reading: options.reading },
+  );
+  const due = dueBetween(result, from, to);
+  if (options.json) {
+    io.out(
+      `${JSON.stringify(
+        due.map((d) => ({ ...d, due: formatDay(d.due) })),
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  const style = makeStyle(io.color);
+  io.out(
+    `${style.bold(`Due from ${formatDay(from)} to ${formatDay(to)} · reading ${result.reading ?? "(none)"}`)}\n`,
+  );
+  if (due.length === 0) io.out("  nothing fell due\n");
+  const width = Math.max(0, ...due.map((d) => d.provision.length)) + 2;
+  for (const d of due)
+    io.out(
+      `  ${formatDay(d.due)}  ${d.provision.padEnd(width)}${d.outcome.padEnd(10)} ${style.dim(d.limb)}\n`,
+    );
+  return 0;
+}
+
+/** Every violation, with the reason. */
+export function runViolations(paths: readonly string[], options: Options, io: Io): number {
+  const compilation = compileOrReport(loadDocuments(paths), io, true);
+  if (!compilation) return 1;
+  checkReading(compilation, options.reading);
+  const result = replay(
+    compilation.model,
+    options.reading === undefined ? {} : { reading: options.reading },
+  );
+  const found = violations(result);
+  if (options.json) {
+    io.out(
+      `${JSON.stringify(
+        found.map((v) => ({
+          id: v.id,
+          from: formatDay(v.interval.from),
+          reason: v.interval.reason,
+        })),
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  const style = makeStyle(io.color);
+  io.out(`${style.bold(`Violations · reading ${result.reading ?? "(none)"}`)}\n`);
+  if (found.length === 0) io.out("  none\n");
+  for (const v of found)
+    io.out(
+      `  ${formatDay(v.interval.from)}  ${style.red(v.id)}\n    ${v.interval.reason.summary}\n`,
+    );
+  return 0;
+}
+
+function lastDay(text: string): number {
+  const part = parseDatePart(text);
+  if (typeof part === "string") throw new UsageError(`--to: ${part}`);
+  return part.last;
 }
 
 export function runReplay(paths: readonly string[], options: Options, io: Io): number {

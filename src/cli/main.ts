@@ -1,12 +1,26 @@
 import { parseArgs } from "node:util";
-import { runCheck, runExplain, runFmt, runReplay, runWhatIf } from "./commands.ts";
+import {
+  runCheck,
+  runDue,
+  runExplain,
+  runFmt,
+  runModel,
+  runReplay,
+  runViolations,
+  runWhatIf,
+} from "./commands.ts";
 import { runImport } from "./import-command.ts";
 import { UsageError } from "./load-documents.ts";
 
 const usage = `Pacta: treaties as code
 
 Usage:
-  pacta check FILES|DIRS                         report problems in documents
+  pacta check FILES|DIRS [--json]                report problems in documents
+  pacta model FILES|DIRS                         the resolved model as JSON, for other tools
+  pacta due FILES|DIRS --from DATE --to DATE [--reading NAME] [--json]
+                                                 deadlines that fell due in a period, and their outcome
+  pacta violations FILES|DIRS [--reading NAME] [--json]
+                                                 every violated provision, and why
   pacta replay FILES|DIRS [--at DATE] [--reading NAME] [--json]
                                                  replay history against the model
   pacta explain ID FILES|DIRS [--at DATE] [--reading NAME] [--json]
@@ -39,6 +53,8 @@ export async function main(
         with: { type: "string" },
         check: { type: "boolean", default: false },
         database: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -49,7 +65,13 @@ export async function main(
     }
     switch (command) {
       case "check":
-        return runCheck(positionals, io);
+        return runCheck(positionals, values, io);
+      case "model":
+        return runModel(positionals, io);
+      case "due":
+        return runDue(positionals, values, io);
+      case "violations":
+        return runViolations(positionals, values, io);
       case "replay":
         return runReplay(positionals, values, io);
       case "explain":
@@ -59,7 +81,11 @@ export async function main(
       case "fmt":
         return runFmt(positionals, values, io);
       case "import":
-        return await runImport(positionals, values.database === undefined ? {} : { database: values.database }, io);
+        return await runImport(
+          positionals,
+          values.database === undefined ? {} : { database: values.database },
+          io,
+        );
       case undefined:
         err(usage);
         return 2;

@@ -1,0 +1,50 @@
+import { formatDay } from "./calendar/day.ts";
+import type { Model } from "./model/model.ts";
+
+/** JSON value types, for the model's plain form. */
+export type Json =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly Json[]
+  | { readonly [key: string]: Json };
+
+function isHistDate(
+  value: object,
+): value is { first: number; last: number; precision: string; text: string } {
+  return "first" in value && "last" in value && "precision" in value && "text" in value;
+}
+
+function plain(value: unknown): Json {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
+  if (Array.isArray(value)) return value.map(plain);
+  if (value instanceof Map) return [...value.values()].map(plain);
+  if (typeof value === "object") {
+    if (isHistDate(value)) {
+      return {
+        text: value.text,
+        precision: value.precision,
+        first: formatDay(value.first),
+        last: formatDay(value.last),
+      };
+    }
+    const out: Record<string, Json> = {};
+    for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = plain(v);
+    return out;
+  }
+  return null;
+}
+
+/**
+ * The resolved model as plain JSON for other tools: maps become arrays sorted by id, dates become
+ * `{ text, precision, first, last }` with ISO days, and every object keeps its `at` location.
+ *
+ * @example
+ * JSON.stringify(modelToJson(compile(documents).model), null, 2)
+ */
+export function modelToJson(model: Model): Json {
+  return plain(model);
+}
