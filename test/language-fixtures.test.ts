@@ -5,7 +5,7 @@ import { expectedText, fixtures } from "./fixture-files.ts";
 /** One line per diagnostic: `CODE line:column`, in the order reported. */
 function dump(file: string, text: string): string {
   const { diagnostics } = compile([{ file, text }]);
-  return diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column}`).join("\n") + "\n";
+  return `${diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column}`).join("\n")}\n`;
 }
 
 describe("language fixtures: each document reports exactly its expected diagnostics", () => {
