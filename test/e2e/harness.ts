@@ -93,11 +93,11 @@ function addressFrom(child: ChildProcess, what: string, timeoutMs = 60_000): Pro
     );
     const onData = (d: Buffer) => {
       output += d.toString();
-      // Strip colour codes before looking for the address.
-      const match = /https?:\/\/[^\s"']+/.exec(output.replace(/\u001b\[[0-9;]*m/g, ""));
+      // Host and port only: this stops before a colour code or a path.
+      const match = /https?:\/\/[A-Za-z0-9.[\]:-]+/.exec(output);
       if (match) {
         clearTimeout(timer);
-        done(match[0].replace(/\/$/, ""));
+        done(match[0]);
       }
     };
     child.stdout?.on("data", onData);

@@ -18,6 +18,8 @@ const reason = "skip" in setup ? setup.skip : "";
 if (reason !== "") console.warn(`web e2e tests skipped: ${reason}`);
 
 const changchun = "changchun-port-arthur-dalny-1950";
+/** How far the page is wider than the screen (evaluated in the page). */
+const widthOverflow = "document.documentElement.scrollWidth - window.innerWidth";
 
 describe.skipIf(reason !== "")("web app in chromium", () => {
   let server: RunningServer;
@@ -119,7 +121,9 @@ describe.skipIf(reason !== "")("web app in chromium", () => {
 
   it("opens the Changchun agreement with its articles and provisions", async () => {
     await page.locator(".timeline-labels").getByRole("link", { name: changchun }).click();
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/instrument/${changchun}`);
+    await expect
+      .poll(() => page.evaluate<string>("location.hash"))
+      .toBe(`#/instrument/${changchun}`);
     await page.getByRole("heading", { level: 1, name: /Changchun Railway/ }).waitFor();
     expect(await page.locator(".article").count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator(".provision-id").allTextContents()).toContain("railway-transfer");
@@ -156,7 +160,7 @@ describe.skipIf(reason !== "")("web app in chromium", () => {
     const file = (
       await documentSelect
         .locator("option")
-        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+        .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value))
     ).find((f) => f.includes(changchun));
     if (file === undefined) throw new Error("no Changchun document");
     await documentSelect.selectOption(file);
@@ -164,11 +168,10 @@ describe.skipIf(reason !== "")("web app in chromium", () => {
     await expect.poll(() => content.textContent()).toContain(`instrument ${changchun}`);
 
     // Type an unknown statement on a new last line.
-    const lines = await page.evaluate(async (f) => {
-      const response = await fetch("/api/corpus");
-      const body = (await response.json()) as { documents: { file: string; text: string }[] };
-      return body.documents.find((d) => d.file === f)?.text.split("\n").length ?? 0;
-    }, file);
+    const corpus = (await (await fetch(`${server.url}/api/corpus`)).json()) as {
+      documents: { file: string; text: string }[];
+    };
+    const lines = corpus.documents.find((d) => d.file === file)?.text.split("\n").length ?? 0;
     await content.click();
     await page.keyboard.press("Control+End");
     await page.keyboard.type("\nbogus-statement here\n");
@@ -233,24 +236,21 @@ describe.skipIf(reason !== "")("web app in chromium", () => {
     const p = await phone.newPage();
     await p.goto(`${server.url}/#/instrument/${changchun}`);
     await p.getByRole("heading", { level: 1, name: /Changchun Railway/ }).waitFor();
-    const overflow = await p.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
+    const overflow = await p.evaluate<number>(widthOverflow);
     expect(overflow).toBeLessThanOrEqual(1);
     await shot("10-phone-instrument", p);
     await p.goto(`${server.url}/#/`);
     await p.getByRole("heading", { level: 1, name: "Corpus" }).waitFor();
-    expect(
-      await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-    ).toBeLessThanOrEqual(1);
+    expect(await p.evaluate<number>(widthOverflow)).toBeLessThanOrEqual(1);
     await shot("11-phone-corpus", p);
 
-    // The first Tab reaches the skip button, and focus is visible.
+    // On a freshly opened page the first Tab reaches the skip button, and focus is visible.
+    await p.reload();
+    await p.getByRole("heading", { level: 1, name: "Corpus" }).waitFor();
     await p.keyboard.press("Tab");
-    const focused = await p.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
-      return { text: el.textContent, outline: getComputedStyle(el).outlineStyle };
-    });
+    const focused = await p.evaluate<{ text: string; outline: string }>(
+      "({ text: document.activeElement.textContent, outline: getComputedStyle(document.activeElement).outlineStyle })",
+    );
     expect(focused.text).toBe("Skip to content");
     expect(focused.outline).not.toBe("none");
     await phone.close();
