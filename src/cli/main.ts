@@ -11,6 +11,7 @@ import {
 } from "./commands.ts";
 import { runImport } from "./import-command.ts";
 import { UsageError } from "./load-documents.ts";
+import { runServe } from "./serve-command.ts";
 
 const usage = `Pacta: treaties as code
 
@@ -29,6 +30,8 @@ Usage:
                                                  replay with changed history and show the difference
   pacta fmt FILES|DIRS [--check]                 format documents in place
   pacta import DIRS [--database URL|FILE]        load documents into the corpus store (one transaction)
+  pacta serve [--port N] [--host H] [--data DIR] [--database URL|FILE] [--corpus DIR]...
+                                                 serve the API and the web app (imports --corpus first)
 
 Exit codes: 0 ok, 1 documents with errors, 2 usage.
 `;
@@ -53,6 +56,10 @@ export async function main(
         with: { type: "string" },
         check: { type: "boolean", default: false },
         database: { type: "string" },
+        port: { type: "string" },
+        host: { type: "string" },
+        data: { type: "string" },
+        corpus: { type: "string", multiple: true },
         from: { type: "string" },
         to: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
@@ -84,6 +91,18 @@ export async function main(
         return await runImport(
           positionals,
           values.database === undefined ? {} : { database: values.database },
+          io,
+        );
+      case "serve":
+        return await runServe(
+          positionals,
+          {
+            port: values.port,
+            host: values.host,
+            data: values.data,
+            database: values.database,
+            corpus: values.corpus,
+          },
           io,
         );
       case undefined:

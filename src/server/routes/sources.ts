@@ -1,0 +1,23 @@
+import { ApiError } from "../api-error.ts";
+import { modelToApi } from "../api-json.ts";
+import type { RegisterRoutes } from "./route-deps.ts";
+
+/** Sources, and the events that cite each one. */
+export const sourceRoutes: RegisterRoutes = (app, { store }) => {
+  app.get("/api/sources", async (c) => c.json(modelToApi(await store.listSources())));
+
+  app.get("/api/sources/:id", async (c) => {
+    const id = c.req.param("id");
+    const source = await store.getSource(id);
+    if (source === undefined) throw new ApiError("not-found", `No source '${id}'`);
+    return c.json(modelToApi(source));
+  });
+
+  app.get("/api/sources/:id/events", async (c) => {
+    const id = c.req.param("id");
+    if ((await store.getSource(id)) === undefined) {
+      throw new ApiError("not-found", `No source '${id}'`);
+    }
+    return c.json(modelToApi(await store.eventsCitingSource(id)));
+  });
+};
