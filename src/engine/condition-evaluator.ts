@@ -59,9 +59,7 @@ export class ConditionEvaluator {
         const options = condition.args.map((term) => this.option(term, env, roles));
         if (fact.derived === undefined) return this.store.holds(fact.id, options);
         const domain = this.store.domain();
-        const values = options.map((o) =>
-          o === null ? domain : typeof o === "string" ? [o] : o,
-        );
+        const values = options.map((o) => (o === null ? domain : typeof o === "string" ? [o] : o));
         return cartesian(values).some((args) => this.atom(fact, args, depth + 1));
       }
       case "not":
@@ -72,7 +70,10 @@ export class ConditionEvaluator {
         return condition.operands.some((c) => this.evaluate(c, env, roles, depth));
       case "any": {
         const name = variableName(condition.variable);
-        for (const value of [...this.store.domain()]) {
+        const values = this.candidates(condition.body, name, env, roles) ?? [
+          ...this.store.domain(),
+        ];
+        for (const value of values) {
           const inner = new Map(env ?? []);
           inner.set(name, value);
           if (this.evaluate(condition.body, inner, roles, depth)) return true;
@@ -84,14 +85,103 @@ export class ConditionEvaluator {
     }
   }
 
+  /**
+   * The only values of `name` that can make `body` hold, when the body requires a primitive fact
+   * naming it (alone, or as a conjunct): the values that fact holds of now. Undefined when the
+   * whole domain must be tried.
+   */
+  private candidates(
+    body: Condition,
+    name: string,
+    env: Env,
+    roles: Roles | null,
+  ): string[] | undefined {
+    if (body.kind === "and") {
+      for (const operand of body.operands) {
+        const found = this.candidates(operand, name, env, roles);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
+    if (body.kind !== "fact") return undefined;
+    const fact = this.facts.get(body.fact);
+    if (fact === undefined || fact.derived !== undefined) return undefined;
+    const position = body.args.findIndex((t) => t.kind === "var" && variableName(t.name) === name);
+    if (position < 0) return undefined;
+    const options = body.args.map((term, i) =>
+      i === position || (term.kind === "var" && variableName(term.name) === name)
+        ? null
+        : this.option(term, env, roles),
+    );
+    return this.store.valuesAt(fact.id, options, position);
+  }
+
+  /**
+   * For each primitive fact a condition depends on, which changes can matter to it: null when
+   * any instance's change may, else (position, value) pairs of which a changed instance must
+   * match one (from the first argument the condition fixes, such as `counterparty`).
+   */
+  changeFilters(
+    condition: Condition,
+    roles: Roles | null,
+  ): Map<string, (readonly [number, string])[] | null> {
+    const out = new Map<string, (readonly [number, string])[] | null>();
+    const add = (name: string, pairs: (readonly [number, string])[] | null): void => {
+      if (!out.has(name)) {
+        out.set(name, pairs === null ? null : [...pairs]);
+        return;
+      }
+      const existing = out.get(name);
+      if (existing === null || existing === undefined) return; // already: any change matters
+      if (pairs === null) out.set(name, null);
+      else existing.push(...pairs);
+    };
+    const walk = (c: Condition): void => {
+      switch (c.kind) {
+        case "fact": {
+          const fact = this.facts.get(c.fact);
+          if (fact === undefined) return;
+          if (fact.derived !== undefined) {
+            for (const name of this.factDependencies(fact.id)) add(name, null);
+            return;
+          }
+          const options = c.args.map((term) => this.option(term, null, roles));
+          const position = options.findIndex((o) => o !== null);
+          const option = options[position];
+          if (position < 0 || option === undefined || option === null) add(fact.id, null);
+          else
+            add(
+              fact.id,
+              (typeof option === "string" ? [option] : option).map((v) => [position, v] as const),
+            );
+          return;
+        }
+        case "not":
+          walk(c.operand);
+          return;
+        case "and":
+        case "or":
+          for (const operand of c.operands) walk(operand);
+          return;
+        case "any":
+          walk(c.body);
+          return;
+        default:
+          assertNever(c);
+      }
+    };
+    walk(condition);
+    return out;
+  }
+
   private atom(fact: Fact, args: readonly string[], depth: number): boolean {
     if (fact.derived === undefined) return this.store.holds(fact.id, args);
     if (depth > MAX_DEPTH) return false;
     const env = new Map<string, string>();
-    fact.params.forEach((param, i) => {
+    for (const [i, param] of fact.params.entries()) {
       const value = args[i];
       if (value !== undefined) env.set(variableName(param), value);
-    });
+    }
     return this.evaluate(fact.derived, env, null, depth);
   }
 
@@ -190,7 +280,8 @@ export class ConditionEvaluator {
           out.set(key, { fact, args, key });
           if (nested && fact.derived !== undefined) {
             const inner = new Map<string, string>();
-            fact.params.forEach((param, i) => inner.set(variableName(param), args[i]!));
+            for (const [i, param] of fact.params.entries())
+              inner.set(variableName(param), args[i]!);
             this.collectAtoms(fact.derived, inner, null, nested, out, depth + 1);
           }
         }

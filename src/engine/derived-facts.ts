@@ -2,8 +2,8 @@ import type { Day } from "../language/calendar/day.ts";
 import type { Event } from "../language/model/event.ts";
 import type { ConditionEvaluator, GroundAtom } from "./condition-evaluator.ts";
 import type { FactStore } from "./fact-store.ts";
-import { describeEvent } from "./format-event.ts";
 import { formatCondition } from "./format-condition.ts";
+import { describeEvent } from "./format-event.ts";
 import { mergeSources, type Reason } from "./reason.ts";
 
 interface Tracked {

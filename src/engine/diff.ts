@@ -51,7 +51,8 @@ function compare(
     const a = before.get(id)?.intervals ?? [];
     const b = after.get(id)?.intervals ?? [];
     const from = firstDifference(a, b);
-    if (from !== null) out.push({ id, kind, from, before: fromDay(a, from), after: fromDay(b, from) });
+    if (from !== null)
+      out.push({ id, kind, from, before: fromDay(a, from), after: fromDay(b, from) });
   }
 }
 

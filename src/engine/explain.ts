@@ -1,6 +1,7 @@
-import { type Day, formatDay } from "../language/calendar/day.ts";
+import type { Day } from "../language/calendar/day.ts";
 import type { Model } from "../language/model/model.ts";
 import { assertNever } from "./assert-never.ts";
+import { dayText } from "./day-text.ts";
 import type { Cause, Reason } from "./reason.ts";
 import type { Replay } from "./replay-result.ts";
 import { type AnyState, type Interval, intervalIndexAt } from "./timeline.ts";
@@ -64,9 +65,9 @@ function resolveSubject(
 }
 
 function describe(kind: SubjectKind, id: string, interval: Interval<AnyState>): string {
-  const until = interval.until === null ? "" : ` until ${formatDay(interval.until)}`;
+  const until = interval.until === null ? "" : ` until ${dayText(interval.until)}`;
   const state = kind === "fact" ? "held" : interval.state;
-  return `${id} ${state} from ${formatDay(interval.from)}${until}: ${interval.reason.summary}`;
+  return `${id} ${state} from ${dayText(interval.from)}${until}: ${interval.reason.summary}`;
 }
 
 function step(
@@ -109,7 +110,7 @@ function causeStep(replay: Replay, cause: Cause, depth: number): ExplainStep {
     state: "absent",
     from: null,
     until: null,
-    text: `${cause.id} ${verb} on ${formatDay(cause.day)}`,
+    text: `${cause.id} ${verb} on ${dayText(cause.day)}`,
     reason: null,
     sources: [],
     because: [],

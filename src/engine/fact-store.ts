@@ -63,19 +63,41 @@ export class FactStore {
 
   /**
    * Ends the primitive instances of `name` whose arguments match (null matches anything);
-   * returns how many ended.
+   * returns the arguments of those that ended.
    */
-  end(name: string, args: readonly (string | null)[], day: Day): number {
+  end(name: string, args: readonly (string | null)[], day: Day): (readonly string[])[] {
     const instances = this.holding.get(name);
-    if (instances === undefined) return 0;
-    let ended = 0;
-    for (const [key, values] of [...instances]) {
-      if (!args.every((a, i) => a === null || a === values[i])) continue;
+    if (instances === undefined || instances.size === 0) return [];
+    const ended: (readonly string[])[] = [];
+    for (const values of instances.values())
+      if (args.every((a, i) => a === null || a === values[i])) ended.push(values);
+    for (const values of ended) {
+      const key = factKey(name, values);
       instances.delete(key);
       this.builders.get(key)?.close(day);
-      ended++;
     }
     return ended;
+  }
+
+  /**
+   * The distinct values at `position` of the holding instances of a primitive fact whose other
+   * arguments match the options.
+   */
+  valuesAt(name: string, options: readonly ArgOption[], position: number): string[] {
+    const instances = this.holding.get(name);
+    if (instances === undefined) return [];
+    const out: string[] = [];
+    for (const values of instances.values()) {
+      const value = values[position];
+      if (value === undefined || out.includes(value)) continue;
+      if (
+        options.every(
+          (o, i) => i === position || (values[i] !== undefined && accepts(o, values[i]!)),
+        )
+      )
+        out.push(value);
+    }
+    return out;
   }
 
   /** Whether some holding instance of a primitive fact matches the argument options. */
@@ -107,7 +129,7 @@ export class FactStore {
   timelines(): Map<string, readonly Interval<FactState>[]> {
     const out = new Map<string, readonly Interval<FactState>[]>();
     for (const [key, builder] of this.builders) {
-      const intervals = builder.build();
+      const intervals = builder.finish();
       if (intervals.length > 0) out.set(key, intervals);
     }
     return out;

@@ -1,8 +1,8 @@
-import { formatDay } from "../language/calendar/day.ts";
 import type { HistDate } from "../language/calendar/hist-date.ts";
 import type { Event } from "../language/model/event.ts";
 import type { Value } from "../language/model/value.ts";
 import { assertNever } from "./assert-never.ts";
+import { dayText } from "./day-text.ts";
 
 /** A value as it would be written: an id, `60000000 USD`, `100..200 helicopters`, `1%`. */
 export function formatValue(value: Value): string {
@@ -33,7 +33,7 @@ export function formatEvent(event: Event): string {
 
 /** The day an event is replayed on, with its recorded date when that was less precise. */
 export function formatHistDate(date: HistDate): string {
-  const day = formatDay(date.first);
+  const day = dayText(date.first);
   return date.precision === "day" ? day : `${day} (dated ${date.text})`;
 }
 

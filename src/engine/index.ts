@@ -3,14 +3,14 @@
 export type { DeadlineOutcome, DeadlineRecord } from "./deadline-record.ts";
 export { type Change, type ChangeKind, diffReplays } from "./diff.ts";
 export {
-  type Explanation,
   type ExplainStep,
+  type Explanation,
   explain,
   explanationToText,
   type SubjectKind,
 } from "./explain.ts";
-export { formatEvent, formatValue } from "./format-event.ts";
 export { formatAnchor, formatCondition } from "./format-condition.ts";
+export { formatEvent, formatValue } from "./format-event.ts";
 export {
   dueBetween,
   type StateEntry,

@@ -142,7 +142,10 @@ describe("term and tacit renewal", () => {
       "in-force 1980-04-11..",
     ]);
     const inside = timelineOf(windowed, [...start, event("n", "1978-06-01", "denounce t by prc")]);
-    expect(rows(inside).slice(1)).toEqual(["in-force 1950-04-11..1980-04-11", "expired 1980-04-11.."]);
+    expect(rows(inside).slice(1)).toEqual([
+      "in-force 1950-04-11..1980-04-11",
+      "expired 1980-04-11..",
+    ]);
     expect(inside[2]!.reason.summary).toContain("within the window opening 1978-04-11");
   });
 
@@ -167,7 +170,10 @@ describe("term and tacit renewal", () => {
 
   it("without renewal it expires at the end of the term", () => {
     const intervals = timelineOf({ inForce: "exchange", term: "30 years" }, start);
-    expect(rows(intervals).slice(1)).toEqual(["in-force 1950-04-11..1980-04-11", "expired 1980-04-11.."]);
+    expect(rows(intervals).slice(1)).toEqual([
+      "in-force 1950-04-11..1980-04-11",
+      "expired 1980-04-11..",
+    ]);
   });
 
   it("stops at `until`", () => {

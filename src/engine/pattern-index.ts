@@ -2,7 +2,11 @@ import type { Event } from "../language/model/event.ts";
 import type { EventPattern, PatternTerm } from "../language/model/pattern.ts";
 import type { Roles } from "./pattern-match.ts";
 
-/** A pattern someone listens for, filed under one key of the index. */
+/**
+ * A pattern someone listens for, filed under one key of the index. A pattern whose key is
+ * `holder` or `counterparty` with several parties is filed once per party: the filings are
+ * chained through `sibling` and removed together.
+ */
 export interface Subscription<T> {
   readonly pattern: EventPattern;
   readonly roles: Roles | null;
@@ -10,6 +14,7 @@ export interface Subscription<T> {
   /** The list it is filed in, or null once removed. */
   bucket: Subscription<T>[] | null;
   position: number;
+  sibling: Subscription<T> | null;
 }
 
 interface TypeIndex<T> {
@@ -19,24 +24,27 @@ interface TypeIndex<T> {
   readonly byTarget: Map<string, Subscription<T>[]>;
 }
 
-/** The single id a term is sure to require, if any. */
-function fixedId(term: PatternTerm, roles: Roles | null): string | null {
+/** The ids of which a term requires one: itself, or the holders or counterparties. */
+function requiredIds(term: PatternTerm, roles: Roles | null): readonly string[] | null {
   switch (term.kind) {
     case "id":
-      return term.id;
+      return [term.id];
     case "holder":
-      return roles !== null && roles.holders.length === 1 ? roles.holders[0]! : null;
+      return roles !== null && roles.holders.length > 0 ? roles.holders : null;
     case "counterparty":
-      return roles !== null && roles.counterparties.length === 1 ? roles.counterparties[0]! : null;
+      return roles !== null && roles.counterparties.length > 0 ? roles.counterparties : null;
     default:
       return null;
   }
 }
 
-function firstFixed(terms: readonly PatternTerm[], roles: Roles | null): string | null {
+function firstRequired(
+  terms: readonly PatternTerm[],
+  roles: Roles | null,
+): readonly string[] | null {
   for (const term of terms) {
-    const id = fixedId(term, roles);
-    if (id !== null) return id;
+    const ids = requiredIds(term, roles);
+    if (ids !== null) return ids;
   }
   return null;
 }
@@ -50,69 +58,111 @@ function fileUnder<T>(map: Map<string, Subscription<T>[]>, key: string): Subscri
   return bucket;
 }
 
-function pushAll<T>(from: readonly Subscription<T>[] | undefined, out: Subscription<T>[]): void {
-  if (from === undefined) return;
-  for (let i = 0; i < from.length; i++) out.push(from[i]!);
+/** Writes a bucket's subscriptions into `out` from `at`; returns the new count. */
+function copyInto<T>(
+  from: readonly Subscription<T>[] | undefined,
+  out: Subscription<T>[],
+  at: number,
+): number {
+  if (from === undefined) return at;
+  let n = at;
+  for (let i = 0; i < from.length; i++) out[n++] = from[i]!;
+  return n;
 }
 
 /**
  * Subscriptions indexed by event type, then by one id the pattern requires (an object, else an
- * actor, else a target), so that an event only meets the patterns that could match it: an event
- * of a type nobody listens for costs one Map lookup. Removal is O(1) (swap with the last).
+ * actor, else a target; for `holder` or `counterparty`, each of the parties), so that an event
+ * only meets the patterns that could match it: an event of a type nobody listens for costs one
+ * Map lookup. Removal is O(1) per filing (swap with the last). An event naming several parties
+ * may meet a chained subscription more than once: its owner must act once (the engine's effects
+ * are idempotent).
  */
 export class PatternIndex<T> {
   private readonly types = new Map<string, TypeIndex<T>>();
 
+  /** Files a pattern; returns the subscription (the first of its chain). */
   add(pattern: EventPattern, roles: Roles | null, payload: T): Subscription<T> {
     let index = this.types.get(pattern.type);
     if (index === undefined) {
       index = { wild: [], byObject: new Map(), byActor: new Map(), byTarget: new Map() };
       this.types.set(pattern.type, index);
     }
-    let bucket: Subscription<T>[];
-    const object = firstFixed(pattern.objects, roles);
-    if (object !== null) bucket = fileUnder(index.byObject, object);
+    let map: Map<string, Subscription<T>[]> | null = null;
+    let keys = firstRequired(pattern.objects, roles);
+    if (keys !== null) map = index.byObject;
     else {
-      const actor = firstFixed(pattern.actors, roles);
-      if (actor !== null) bucket = fileUnder(index.byActor, actor);
+      keys = firstRequired(pattern.actors, roles);
+      if (keys !== null) map = index.byActor;
       else {
-        const target = firstFixed(pattern.targets, roles);
-        bucket = target !== null ? fileUnder(index.byTarget, target) : index.wild;
+        keys = firstRequired(pattern.targets, roles);
+        if (keys !== null) map = index.byTarget;
       }
     }
+    if (map === null || keys === null) return this.file(index.wild, pattern, roles, payload, null);
+    let head: Subscription<T> | null = null;
+    for (let i = keys.length - 1; i >= 0; i--)
+      head = this.file(fileUnder(map, keys[i]!), pattern, roles, payload, head);
+    return head!;
+  }
+
+  private file(
+    bucket: Subscription<T>[],
+    pattern: EventPattern,
+    roles: Roles | null,
+    payload: T,
+    sibling: Subscription<T> | null,
+  ): Subscription<T> {
     const subscription: Subscription<T> = {
       pattern,
       roles,
       payload,
       bucket,
       position: bucket.length,
+      sibling,
     };
     bucket.push(subscription);
     return subscription;
   }
 
+  /** Removes a subscription and its siblings. */
   remove(subscription: Subscription<T>): void {
-    const bucket = subscription.bucket;
-    if (bucket === null) return;
-    const last = bucket.pop()!;
-    if (last !== subscription) {
-      bucket[subscription.position] = last;
-      last.position = subscription.position;
+    for (let sub: Subscription<T> | null = subscription; sub !== null; sub = sub.sibling) {
+      const bucket: Subscription<T>[] | null = sub.bucket;
+      if (bucket === null) continue;
+      const last: Subscription<T> = bucket.pop()!;
+      if (last !== sub) {
+        bucket[sub.position] = last;
+        last.position = sub.position;
+      }
+      sub.bucket = null;
     }
-    subscription.bucket = null;
   }
 
-  /** Appends to `out` every subscription that might match the event (patterns not yet checked). */
-  collect(event: Event, out: Subscription<T>[]): void {
+  /**
+   * Writes into `out`, from index 0, every subscription that might match the event (patterns
+   * not yet checked); returns how many. Entries of `out` past that count are stale.
+   */
+  collect(event: Event, out: Subscription<T>[]): number {
     const index = this.types.get(event.type);
-    if (index === undefined) return;
-    pushAll(index.wild, out);
-    if (index.byObject.size > 0)
-      for (const value of event.objects)
-        if (value.kind === "ref") pushAll(index.byObject.get(value.id), out);
-    if (index.byActor.size > 0)
-      for (const actor of event.actors) pushAll(index.byActor.get(actor), out);
-    if (index.byTarget.size > 0)
-      for (const target of event.targets) pushAll(index.byTarget.get(target), out);
+    if (index === undefined) return 0;
+    let n = copyInto(index.wild, out, 0);
+    if (index.byObject.size > 0) {
+      const objects = event.objects;
+      for (let i = 0; i < objects.length; i++) {
+        const value = objects[i]!;
+        if (value.kind === "ref") n = copyInto(index.byObject.get(value.id), out, n);
+      }
+    }
+    if (index.byActor.size > 0) {
+      const actors = event.actors;
+      for (let i = 0; i < actors.length; i++) n = copyInto(index.byActor.get(actors[i]!), out, n);
+    }
+    if (index.byTarget.size > 0) {
+      const targets = event.targets;
+      for (let i = 0; i < targets.length; i++)
+        n = copyInto(index.byTarget.get(targets[i]!), out, n);
+    }
+    return n;
   }
 }

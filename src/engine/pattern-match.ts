@@ -38,7 +38,11 @@ const SLOT_ACTORS = 1;
 const SLOT_TARGETS = 2;
 
 function slotTerms(pattern: EventPattern, slot: number): readonly PatternTerm[] {
-  return slot === SLOT_OBJECTS ? pattern.objects : slot === SLOT_ACTORS ? pattern.actors : pattern.targets;
+  return slot === SLOT_OBJECTS
+    ? pattern.objects
+    : slot === SLOT_ACTORS
+      ? pattern.actors
+      : pattern.targets;
 }
 
 function slotSize(event: Event, slot: number): number {
@@ -63,9 +67,9 @@ function termAccepts(term: PatternTerm, value: string, roles: Roles | null): boo
     case "id":
       return term.id === value;
     case "holder":
-      return roles !== null && roles.holders.includes(value);
+      return roles?.holders.includes(value) === true;
     case "counterparty":
-      return roles !== null && roles.counterparties.includes(value);
+      return roles?.counterparties.includes(value) === true;
     case "any":
       return true;
     case "var":
@@ -97,7 +101,8 @@ function search(
       const value = slotValue(event, slot, i);
       if (value === null) continue;
       if (bound !== undefined) {
-        if (value === bound) return search(pattern, event, roles, bindings, slot, index + 1, onMatch);
+        if (value === bound)
+          return search(pattern, event, roles, bindings, slot, index + 1, onMatch);
         continue;
       }
       bindings.length = mark;

@@ -3,9 +3,9 @@ import type { DeadlineRecord } from "./deadline-record.ts";
 import type { Reason } from "./reason.ts";
 import type { Replay } from "./replay-result.ts";
 import {
+  type InstrumentState,
   type Interval,
   intervalAt,
-  type InstrumentState,
   type ProvisionState,
   type Timeline,
 } from "./timeline.ts";

@@ -30,9 +30,17 @@ export interface Reason {
 
 /** Concatenates source lists, keeping the first occurrence of each id. */
 export function mergeSources(...lists: readonly (readonly string[])[]): readonly string[] {
-  const first = lists[0];
-  if (lists.length === 1 && first !== undefined) return first;
-  const out: string[] = [];
-  for (const list of lists) for (const id of list) if (!out.includes(id)) out.push(id);
+  let out: readonly string[] = [];
+  for (const list of lists) {
+    if (list.length === 0) continue;
+    if (out.length === 0) {
+      out = list;
+      continue;
+    }
+    if (list === out) continue;
+    const merged = out.slice();
+    for (const id of list) if (!merged.includes(id)) merged.push(id);
+    out = merged;
+  }
   return out;
 }

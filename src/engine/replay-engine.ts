@@ -1,4 +1,4 @@
-import { type Day, formatDay } from "../language/calendar/day.ts";
+import type { Day } from "../language/calendar/day.ts";
 import { addDuration, formatDuration } from "../language/calendar/duration.ts";
 import type { Anchor } from "../language/model/anchor.ts";
 import {
@@ -11,8 +11,10 @@ import type { Amendment, Instrument, Term } from "../language/model/instrument.t
 import type { Model } from "../language/model/model.ts";
 import type { EventPattern } from "../language/model/pattern.ts";
 import type { Provision, ProvisionTerms } from "../language/model/provision.ts";
+import type { TimeExpression } from "../language/model/time-expression.ts";
 import { assertNever } from "./assert-never.ts";
 import { ConditionEvaluator } from "./condition-evaluator.ts";
+import { dayText } from "./day-text.ts";
 import type { DeadlineOutcome, DeadlineRecord } from "./deadline-record.ts";
 import { DerivedFacts } from "./derived-facts.ts";
 import { FactStore } from "./fact-store.ts";
@@ -23,13 +25,9 @@ import { PatternIndex, type Subscription } from "./pattern-index.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
 import { type Cause, mergeSources, type Reason } from "./reason.ts";
 import type { Replay } from "./replay-result.ts";
-import { TimeTracker, type TimeValue } from "./time-tracker.ts";
-import type {
-  FactState,
-  InstrumentState,
-  ProvisionState,
-  Timeline,
-} from "./timeline.ts";
+import type { SelectedEvents } from "./select-events.ts";
+import { TimeTracker, type TimeValue, type WaitingLimb } from "./time-tracker.ts";
+import type { FactState, InstrumentState, ProvisionState, Timeline } from "./timeline.ts";
 import { TimelineBuilder } from "./timeline-builder.ts";
 
 /*
@@ -66,8 +64,7 @@ function isEnded(state: InstrumentState | null): boolean {
 function describeTerm(term: Term): string {
   const renewal = term.renewal;
   if (renewal === undefined) return `term ${formatDuration(term.duration)}`;
-  const window =
-    renewal.window === undefined ? "" : ` window ${formatDuration(renewal.window)}`;
+  const window = renewal.window === undefined ? "" : ` window ${formatDuration(renewal.window)}`;
   return `term ${formatDuration(term.duration)}, renewal ${formatDuration(renewal.duration)} notice ${formatDuration(renewal.notice)}${window}`;
 }
 
@@ -96,17 +93,32 @@ interface Scope {
   readonly watchers: Watcher[];
 }
 
+/** What a watcher or hook wakes: a provision's start, or a waited-for limb of its deadline or end. */
+type Target =
+  | { readonly kind: "start"; readonly provision: ProvisionRt }
+  | {
+      readonly kind: "limb";
+      readonly provision: ProvisionRt;
+      readonly which: "due" | "until";
+      readonly tracker: TimeTracker;
+      readonly limb: WaitingLimb;
+    };
+
+/** Listens for one pattern on behalf of a target; it is its own index payload. */
 interface Watcher {
+  readonly kind: "watch";
   readonly scope: Scope;
-  readonly fire: (event: Event) => void;
+  readonly target: Target;
   sub: Subscription<Payload> | null;
 }
 
+/** Waits for an instrument's entry into force or signature. */
 interface Hook {
   readonly scope: Scope;
-  readonly fire: (day: Day, event: Event | null) => void;
+  readonly target: Target;
 }
 
+/** Waits for a provision's fulfilment or violation. */
 interface FinalHook extends Hook {
   readonly on: "fulfilment" | "violation";
 }
@@ -114,7 +126,7 @@ interface FinalHook extends Hook {
 type Payload =
   | { readonly kind: "fulfil"; readonly provision: ProvisionRt }
   | { readonly kind: "violate"; readonly provision: ProvisionRt }
-  | { readonly kind: "watch"; readonly watcher: Watcher }
+  | Watcher
   | { readonly kind: "fact-start"; readonly fact: Fact }
   | { readonly kind: "fact-end"; readonly fact: Fact };
 
@@ -134,18 +146,21 @@ interface InstrumentRt {
   readonly def: Instrument;
   readonly tl: TimelineBuilder<InstrumentState>;
   state: InstrumentState | null;
-  readonly signers: Set<string>;
-  readonly ratifiers: Set<string>;
+  signers: Set<string> | null;
+  ratifiers: Set<string> | null;
   signatureDay: Day | null;
   signatureEvent: Event | null;
   eifDay: Day | null;
   expiryVersion: number;
   readonly notices: Notice[];
-  /** Denounce events for it still to be replayed. */
-  noticesAhead: number;
   readonly provisions: ProvisionRt[];
-  eifHooks: Hook[];
-  signatureHooks: Hook[];
+  eifHooks: Hook[] | null;
+  signatureHooks: Hook[] | null;
+  /** `[this instrument on causeDay]`, shared by the reasons of that day. */
+  cause: readonly Cause[] | null;
+  causeDay: Day;
+  /** The reason its provisions came into effect on its entry into force, shared among them. */
+  activationReason: Reason | null;
   readonly eifAmendments: AmendmentRt[];
   readonly waitingAmendments: AmendmentRt[];
 }
@@ -174,8 +189,8 @@ interface ProvisionRt {
   final: boolean;
   fulfilledDay: Day | null;
   violatedDay: Day | null;
-  finalHooks: FinalHook[];
-  anchorScope: Scope;
+  finalHooks: FinalHook[] | null;
+  anchorScope: Scope | null;
   anchorDay: Day | null;
   anchorEvent: Event | null;
   activated: boolean;
@@ -183,12 +198,12 @@ interface ProvisionRt {
   condHolds: boolean;
   fulfilSub: Subscription<Payload> | null;
   violateSub: Subscription<Payload> | null;
-  dueScope: Scope;
+  dueScope: Scope | null;
   deadline: Deadline | null;
   deadlineVersion: number;
   deadlineSources: readonly string[];
   overdue: boolean;
-  untilScope: Scope;
+  untilScope: Scope | null;
   untilValue: TimeValue | null;
   untilVersion: number;
 }
@@ -202,12 +217,21 @@ type Timed =
   | { readonly kind: "deadline"; readonly provision: ProvisionRt; readonly version: number }
   | { readonly kind: "until"; readonly provision: ProvisionRt; readonly version: number };
 
+/** Whether two source lists are the same list, or both empty (so a reason can be shared). */
+function sameSources(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === 0 && b.length === 0);
+}
+
 function newScope(): Scope {
   return { active: true, watchers: [] };
 }
 
+/** A map's values by key order: as they are when the keys are already sorted (as a resolved model's are). */
 function sortedValues<T>(map: ReadonlyMap<string, T>): T[] {
-  return [...map.keys()].sort().map((key) => map.get(key)!);
+  const keys = [...map.keys()];
+  for (let i = 1; i < keys.length; i++)
+    if (keys[i - 1]! > keys[i]!) return keys.sort().map((key) => map.get(key)!);
+  return [...map.values()];
 }
 
 /** One replay of a model: build, run, then read the result. See docs/semantics.md. */
@@ -219,7 +243,11 @@ export class ReplayEngine {
   private readonly store: FactStore;
   private readonly evaluator: ConditionEvaluator;
   private readonly derived: DerivedFacts;
-  private readonly whenDependents = new Map<string, ProvisionRt[]>();
+  /** Per primitive fact: the provisions whose condition a change of it may affect. */
+  private readonly whenIndex = new Map<
+    string,
+    { readonly any: ProvisionRt[]; readonly byArgument: Map<string, ProvisionRt[]> }
+  >();
   private readonly records: MutableRecord[] = [];
   private readonly bindings = new Bindings();
   private readonly candidates: Subscription<Payload>[] = [];
@@ -230,15 +258,33 @@ export class ReplayEngine {
   private readonly limitKey: number;
   /** The last day replayed (Infinity when unbounded). */
   private readonly until: Day;
+  /** Index of the last denounce event of each instrument (built when first needed). */
+  private lastNotice: Map<string, number> | null = null;
   /** Index of the next event to process; during an event, that event's index. */
   private cursor = 0;
   private now: Day = 0;
 
+  private readonly events: readonly Event[];
+  /** The events' days, read sequentially by the fold. */
+  private readonly days: Int32Array;
+  private readonly types: Int32Array;
+  private readonly typeCodes: ReadonlyMap<string, number>;
+  /** Per type code: 1 when something may care about events of that type. */
+  private readonly listened: Uint8Array;
+  /** Per type code: the indices of the events of that type (built when first needed). */
+  private readonly byType: (Int32Array | undefined)[] = [];
+
   constructor(
     private readonly model: Model,
-    private readonly events: readonly Event[],
+    selected: SelectedEvents,
     until: Day | null,
   ) {
+    this.events = selected.events;
+    this.days = selected.days;
+    this.types = selected.types;
+    this.typeCodes = selected.typeCodes;
+    this.listened = new Uint8Array(selected.typeNames.length);
+    for (const type of [...lifecycleEventTypes, "discharge"]) this.listen(type);
     this.limitKey = until === null ? Number.POSITIVE_INFINITY : keyOf(until, PHASE_EVENTS);
     this.until = until ?? Number.NEGATIVE_INFINITY;
     this.store = new FactStore([...model.parties.keys()].sort());
@@ -255,17 +301,19 @@ export class ReplayEngine {
         def,
         tl: new TimelineBuilder(),
         state: null,
-        signers: new Set(),
-        ratifiers: new Set(),
+        signers: null,
+        ratifiers: null,
         signatureDay: null,
         signatureEvent: null,
         eifDay: null,
         expiryVersion: 0,
         notices: [],
-        noticesAhead: 0,
         provisions: [],
-        eifHooks: [],
-        signatureHooks: [],
+        eifHooks: null,
+        signatureHooks: null,
+        cause: null,
+        causeDay: 0,
+        activationReason: null,
         eifAmendments: [],
         waitingAmendments: [],
       });
@@ -284,8 +332,8 @@ export class ReplayEngine {
         final: false,
         fulfilledDay: null,
         violatedDay: null,
-        finalHooks: [],
-        anchorScope: newScope(),
+        finalHooks: null,
+        anchorScope: null,
         anchorDay: null,
         anchorEvent: null,
         activated: false,
@@ -293,12 +341,12 @@ export class ReplayEngine {
         condHolds: true,
         fulfilSub: null,
         violateSub: null,
-        dueScope: newScope(),
+        dueScope: null,
         deadline: null,
         deadlineVersion: 0,
         deadlineSources: def.sources,
         overdue: false,
-        untilScope: newScope(),
+        untilScope: null,
         untilValue: null,
         untilVersion: 0,
       };
@@ -306,17 +354,11 @@ export class ReplayEngine {
       inst.provisions.push(p);
       if (def.when !== undefined) this.watchCondition(p, def.when);
     }
-    for (const event of this.events) {
-      const first = event.objects[0];
-      if (event.type === "denounce" && first?.kind === "ref") {
-        const inst = this.instruments.get(first.id);
-        if (inst !== undefined) inst.noticesAhead++;
-      }
-    }
     for (const fact of sortedValues(this.model.facts)) {
       if (fact.derived !== undefined) continue;
-      for (const pattern of fact.starts) this.index.add(pattern, null, { kind: "fact-start", fact });
-      for (const pattern of fact.ends) this.index.add(pattern, null, { kind: "fact-end", fact });
+      for (const pattern of fact.starts)
+        this.subscribe(pattern, null, { kind: "fact-start", fact });
+      for (const pattern of fact.ends) this.subscribe(pattern, null, { kind: "fact-end", fact });
     }
     for (const inst of this.instruments.values()) {
       const rule = inst.def.entryIntoForce;
@@ -333,42 +375,108 @@ export class ReplayEngine {
     }
   }
 
-  /** Files a provision under the primitive facts its condition depends on; tracks derived ones. */
+  /**
+   * Files a provision under the primitive facts its condition depends on (under the argument
+   * values it fixes, when it fixes one), and tracks the derived instances it names.
+   */
   private watchCondition(p: ProvisionRt, condition: NonNullable<ProvisionTerms["when"]>): void {
-    for (const name of this.evaluator.dependencies(condition)) {
-      let list = this.whenDependents.get(name);
-      if (list === undefined) {
-        list = [];
-        this.whenDependents.set(name, list);
+    for (const [name, pairs] of this.evaluator.changeFilters(condition, p.def)) {
+      let entry = this.whenIndex.get(name);
+      if (entry === undefined) {
+        entry = { any: [], byArgument: new Map() };
+        this.whenIndex.set(name, entry);
       }
-      if (!list.includes(p)) list.push(p);
+      if (pairs === null) {
+        if (!entry.any.includes(p)) entry.any.push(p);
+        continue;
+      }
+      for (const [position, value] of pairs) {
+        const key = `${position}:${value}`;
+        const list = entry.byArgument.get(key);
+        if (list === undefined) entry.byArgument.set(key, [p]);
+        else if (!list.includes(p)) list.push(p);
+      }
     }
     for (const atom of this.evaluator.groundAtoms(condition, p.def, true)) this.derived.track(atom);
+  }
+
+  /** The provisions whose condition a change of this fact instance may affect. */
+  private conditionDependents(name: string, args: readonly string[], out: Set<ProvisionRt>): void {
+    const entry = this.whenIndex.get(name);
+    if (entry === undefined) return;
+    for (const p of entry.any) out.add(p);
+    if (entry.byArgument.size === 0) return;
+    for (let i = 0; i < args.length; i++)
+      for (const p of entry.byArgument.get(`${i}:${args[i]}`) ?? []) out.add(p);
   }
 
   // ---------------------------------------------------------------- the fold
 
   run(): void {
     const events = this.events;
+    const days = this.days;
+    const types = this.types;
+    const listened = this.listened;
+    const count = events.length;
     let started = false;
     for (;;) {
-      const event = events[this.cursor];
+      const cursor = this.cursor;
       const eventKey =
-        event === undefined ? Number.POSITIVE_INFINITY : keyOf(event.date.first, PHASE_EVENTS);
+        cursor < count ? keyOf(days[cursor]!, PHASE_EVENTS) : Number.POSITIVE_INFINITY;
       const timedKey = this.heap.peekKey();
-      const key = eventKey < timedKey ? eventKey : timedKey;
+      const key = Math.min(eventKey, timedKey);
       if (key === Number.POSITIVE_INFINITY || key > this.limitKey) break;
-      this.now = Math.floor(key / 4);
       if (!started) {
         started = true;
+        this.now = Math.floor(key / 4);
         this.derived.initialise(this.now);
       }
+      if (eventKey < timedKey && listened[types[cursor]!] === 0) {
+        // Nothing listens for this type (now, when it comes): passed over without being read.
+        this.cursor = cursor + 1;
+        continue;
+      }
+      this.now = Math.floor(key / 4);
       if (timedKey < eventKey) this.runTimed(this.heap.pop()!);
       else {
-        this.processEvent(event!);
-        this.cursor++;
+        this.processEvent(events[cursor]!);
+        this.cursor = cursor + 1;
       }
     }
+  }
+
+  /** Marks a type as listened for: the fold will look at its events. */
+  private listen(type: string): void {
+    const code = this.typeCodes.get(type);
+    if (code !== undefined) this.listened[code] = 1;
+  }
+
+  /** Files a pattern in the index; null (nothing filed) if no event has its type. */
+  private subscribe(
+    pattern: EventPattern,
+    roles: Provision | null,
+    payload: Payload,
+  ): Subscription<Payload> | null {
+    if (!this.typeCodes.has(pattern.type)) return null;
+    this.listen(pattern.type);
+    return this.index.add(pattern, roles, payload);
+  }
+
+  /** The indices of the events of a type, in replay order. */
+  private eventsOfType(type: string): Int32Array {
+    const code = this.typeCodes.get(type);
+    if (code === undefined) return new Int32Array(0);
+    let list = this.byType[code];
+    if (list === undefined) {
+      const types = this.types;
+      let n = 0;
+      for (let i = 0; i < types.length; i++) if (types[i] === code) n++;
+      list = new Int32Array(n);
+      n = 0;
+      for (let i = 0; i < types.length; i++) if (types[i] === code) list[n++] = i;
+      this.byType[code] = list;
+    }
+    return list;
   }
 
   private schedule(day: Day, phase: number, item: Timed): void {
@@ -409,10 +517,10 @@ export class ReplayEngine {
    * fixed order: lifecycle, facts and conditions, fulfilment and violation, anchors and limbs.
    */
   private processEvent(event: Event): void {
+    // Scratch arrays are reused with counts (never truncated) so that they keep their storage.
     const candidates = this.candidates;
-    candidates.length = 0;
-    this.index.collect(event, candidates);
-    if (candidates.length === 0) {
+    const count = this.index.collect(event, candidates);
+    if (count === 0) {
       if (isLifecycle(event.type) || event.type === "discharge") this.lifecycle(event);
       return;
     }
@@ -420,43 +528,43 @@ export class ReplayEngine {
     const violate = this.violateQueue;
     const watch = this.watchQueue;
     const facts = this.factQueue;
-    fulfil.length = 0;
-    violate.length = 0;
-    watch.length = 0;
-    facts.length = 0;
-    for (let i = 0; i < candidates.length; i++) {
+    let fulfilCount = 0;
+    let violateCount = 0;
+    let watchCount = 0;
+    let factCount = 0;
+    for (let i = 0; i < count; i++) {
       const sub = candidates[i]!;
       const payload = sub.payload;
       switch (payload.kind) {
         case "fulfil":
           if (payload.provision.state === "in-effect" && this.matches(sub, event))
-            fulfil.push(payload.provision);
+            fulfil[fulfilCount++] = payload.provision;
           break;
         case "violate":
           if (payload.provision.state === "in-effect" && this.matches(sub, event))
-            violate.push(payload.provision);
+            violate[violateCount++] = payload.provision;
           break;
         case "watch":
-          if (payload.watcher.scope.active && this.matches(sub, event)) watch.push(payload.watcher);
+          if (payload.scope.active && this.matches(sub, event)) watch[watchCount++] = payload;
           break;
         case "fact-start":
         case "fact-end":
-          facts.push(sub);
+          facts[factCount++] = sub;
           break;
         default:
           assertNever(payload);
       }
     }
     if (isLifecycle(event.type) || event.type === "discharge") this.lifecycle(event);
-    if (facts.length > 0) this.applyFacts(event, facts);
-    for (let i = 0; i < fulfil.length; i++) this.fulfil(fulfil[i]!, event);
-    for (let i = 0; i < violate.length; i++) this.violateByEvent(violate[i]!, event);
-    for (let i = 0; i < watch.length; i++) {
+    if (factCount > 0) this.applyFacts(event, facts, factCount);
+    for (let i = 0; i < fulfilCount; i++) this.fulfil(fulfil[i]!, event);
+    for (let i = 0; i < violateCount; i++) this.violateByEvent(violate[i]!, event);
+    for (let i = 0; i < watchCount; i++) {
       const watcher = watch[i]!;
       if (!watcher.scope.active || watcher.sub === null) continue;
       this.index.remove(watcher.sub);
       watcher.sub = null;
-      watcher.fire(event);
+      this.wake(watcher.target, event.date.first, event);
     }
   }
 
@@ -471,7 +579,7 @@ export class ReplayEngine {
     if (first === undefined || first.kind !== "ref") return;
     if (event.type === "discharge") {
       const p = this.provisions.get(first.id);
-      if (p !== undefined && p.opened && !p.final)
+      if (p?.opened && !p.final)
         this.finalize(
           p,
           "discharged",
@@ -552,8 +660,10 @@ export class ReplayEngine {
   private sign(inst: InstrumentRt, event: Event): void {
     if (isEnded(inst.state)) return;
     const who = event.actors.length > 0 ? event.actors : inst.def.parties;
-    const firstSignature = inst.signers.size === 0;
-    for (const party of who) inst.signers.add(party);
+    const firstSignature = inst.signers === null;
+    const signers = inst.signers ?? new Set();
+    inst.signers = signers;
+    for (const party of who) signers.add(party);
     if (inst.state === null) {
       this.setInstrumentState(inst, "signed", {
         kind: "event",
@@ -561,13 +671,14 @@ export class ReplayEngine {
         event: event.id,
         sources: event.sources,
       });
-      this.openProvisions(inst, `${inst.def.id} was signed on ${formatDay(this.now)}`);
+      this.openProvisions(inst, `${inst.def.id} was signed on ${dayText(this.now)}`);
     }
-    if (inst.signatureDay !== null || !inst.def.parties.every((p) => inst.signers.has(p))) return;
+    if (inst.signatureDay !== null || !inst.def.parties.every((p) => signers.has(p))) return;
     inst.signatureDay = this.now;
     inst.signatureEvent = event;
-    this.fireHooks(inst.signatureHooks, event);
-    inst.signatureHooks = [];
+    const signatureHooks = inst.signatureHooks;
+    inst.signatureHooks = null;
+    if (signatureHooks !== null) this.fireHooks(signatureHooks, event);
     const rule = inst.def.entryIntoForce;
     if (rule?.kind === "on-signature")
       this.enterIntoForce(inst, {
@@ -587,9 +698,11 @@ export class ReplayEngine {
   private ratify(inst: InstrumentRt, event: Event): void {
     if (isEnded(inst.state)) return;
     const who = event.actors.length > 0 ? event.actors : inst.def.parties;
-    for (const party of who) inst.ratifiers.add(party);
+    const ratifiers = inst.ratifiers ?? new Set();
+    inst.ratifiers = ratifiers;
+    for (const party of who) ratifiers.add(party);
     if (inst.def.entryIntoForce?.kind !== "on-ratification") return;
-    if (!inst.def.parties.every((p) => inst.ratifiers.has(p))) return;
+    if (!inst.def.parties.every((p) => ratifiers.has(p))) return;
     this.enterIntoForce(inst, {
       kind: "rule",
       summary: `Entered into force on ratification: ratified by all parties, the last by ${describeEvent(event)}`,
@@ -605,7 +718,7 @@ export class ReplayEngine {
     if (rule?.kind === "on-date")
       this.enterIntoForce(inst, {
         kind: "rule",
-        summary: `Entered into force on ${formatDay(this.now)}, the date its entry-into-force rule fixes`,
+        summary: `Entered into force on ${dayText(this.now)}, the date its entry-into-force rule fixes`,
         rule: describeRule(inst.def),
         sources: inst.def.entryIntoForceSources,
       });
@@ -613,7 +726,7 @@ export class ReplayEngine {
       const signed = inst.signatureEvent;
       this.enterIntoForce(inst, {
         kind: "rule",
-        summary: `Entered into force ${formatDuration(rule.duration)} after signature, completed on ${formatDay(inst.signatureDay)}${signed === null ? "" : ` by ${signed.id}`}`,
+        summary: `Entered into force ${formatDuration(rule.duration)} after signature, completed on ${dayText(inst.signatureDay)}${signed === null ? "" : ` by ${signed.id}`}`,
         ...(signed === null ? {} : { event: signed.id }),
         rule: describeRule(inst.def),
         sources: mergeSources(inst.def.entryIntoForceSources, signed?.sources ?? []),
@@ -626,7 +739,8 @@ export class ReplayEngine {
     const first = inst.state === null;
     inst.eifDay = this.now;
     this.setInstrumentState(inst, "in-force", reason);
-    if (first) this.openProvisions(inst, `${inst.def.id} entered into force on ${formatDay(this.now)}`);
+    if (first)
+      this.openProvisions(inst, `${inst.def.id} entered into force on ${dayText(this.now)}`);
     const term = inst.def.term;
     if (term !== undefined)
       this.schedule(addDuration(this.now, term.duration), PHASE_DATED, {
@@ -634,8 +748,9 @@ export class ReplayEngine {
         inst,
         version: inst.expiryVersion,
       });
-    this.fireHooks(inst.eifHooks, null);
-    inst.eifHooks = [];
+    const eifHooks = inst.eifHooks;
+    inst.eifHooks = null;
+    if (eifHooks !== null) this.fireHooks(eifHooks, null);
     for (const relation of inst.def.relations) {
       switch (relation.kind) {
         case "supersedes":
@@ -645,7 +760,7 @@ export class ReplayEngine {
           const superseded = relation.kind === "supersedes";
           this.endInstrument(target, superseded ? "superseded" : "void", {
             kind: "relation",
-            summary: `${superseded ? "Superseded" : "Void"}: ${inst.def.id}, which ${relation.kind} it, entered into force on ${formatDay(this.now)}`,
+            summary: `${superseded ? "Superseded" : "Void"}: ${inst.def.id}, which ${relation.kind} it, entered into force on ${dayText(this.now)}`,
             instrument: inst.def.id,
             rule: `${relation.kind} ${relation.target}`,
             sources: relation.sources,
@@ -661,11 +776,14 @@ export class ReplayEngine {
       }
     }
     for (const amendment of inst.eifAmendments) this.applyAmendment(amendment);
-    for (const p of inst.provisions) this.tryActivate(p, "entry-into-force");
+    for (const p of inst.provisions) {
+      if (p.opened && p.anchorDay === null && p.terms.from.kind === "entry-into-force")
+        p.anchorDay = this.now;
+      this.tryActivate(p, "entry-into-force");
+    }
   }
 
   private denounce(inst: InstrumentRt, event: Event): void {
-    inst.noticesAhead--;
     if (isEnded(inst.state)) return;
     inst.notices.push({ event, used: false });
     const period = inst.def.denunciation;
@@ -699,7 +817,7 @@ export class ReplayEngine {
     if (renewal === undefined) {
       this.endInstrument(inst, "expired", {
         kind: "rule",
-        summary: `Expired on ${formatDay(expiry)}: its term of ${formatDuration(term.duration)} from entry into force on ${formatDay(inst.eifDay)} ran out`,
+        summary: `Expired on ${dayText(expiry)}: its term of ${formatDuration(term.duration)} from entry into force on ${dayText(inst.eifDay)} ran out`,
         rule: describeTerm(term),
         sources: inst.def.sources,
       });
@@ -711,13 +829,15 @@ export class ReplayEngine {
     const eif = inst.eifDay;
     const notice = inst.notices.find((n) => {
       const day = n.event.date.first;
-      return !n.used && day >= eif && day <= noticeBy && (windowOpens === null || day >= windowOpens);
+      return (
+        !n.used && day >= eif && day <= noticeBy && (windowOpens === null || day >= windowOpens)
+      );
     });
     if (notice !== undefined) {
       notice.used = true;
       this.endInstrument(inst, "expired", {
         kind: "event",
-        summary: `Expired on ${formatDay(expiry)}: notice of non-renewal ${describeEvent(notice.event)} was given no later than ${formatDay(noticeBy)}${windowOpens === null ? "" : `, within the window opening ${formatDay(windowOpens)}`}`,
+        summary: `Expired on ${dayText(expiry)}: notice of non-renewal ${describeEvent(notice.event)} was given no later than ${dayText(noticeBy)}${windowOpens === null ? "" : `, within the window opening ${dayText(windowOpens)}`}`,
         event: notice.event.id,
         rule: describeTerm(term),
         sources: mergeSources(notice.event.sources, inst.def.sources),
@@ -732,24 +852,47 @@ export class ReplayEngine {
       const lateText =
         late === undefined
           ? ""
-          : `; the notice ${late.event.id} of ${formatDay(late.event.date.first)} came too late and counts for the next expiry`;
+          : `; the notice ${late.event.id} of ${dayText(late.event.date.first)} came too late and counts for the next expiry`;
       this.setInstrumentState(inst, "in-force", {
         kind: "rule",
-        summary: `Renewed tacitly for ${formatDuration(renewal.duration)} to ${formatDay(next)}: no notice of non-renewal by ${formatDay(noticeBy)}${lateText}`,
+        summary: `Renewed tacitly for ${formatDuration(renewal.duration)} to ${dayText(next)}: no notice of non-renewal by ${dayText(noticeBy)}${lateText}`,
         rule: describeTerm(term),
         sources: inst.def.sources,
       });
     }
-    const nextWindow =
-      renewal.window === undefined ? null : addDuration(next, renewal.window, -1);
+    const nextWindow = renewal.window === undefined ? null : addDuration(next, renewal.window, -1);
     const noticeMayCount = inst.notices.some(
       (n) =>
         !n.used &&
         n.event.date.first >= eif &&
         (nextWindow === null || n.event.date.first >= nextWindow),
     );
-    if (noticeMayCount || inst.noticesAhead > 0 || next <= this.until)
+    if (noticeMayCount || this.noticeAhead(inst) || next <= this.until)
       this.schedule(next, PHASE_DATED, { kind: "expiry", inst, version: inst.expiryVersion });
+  }
+
+  /** Whether a denounce event for the instrument is still to be replayed. */
+  private noticeAhead(inst: InstrumentRt): boolean {
+    let last = this.lastNotice;
+    if (last === null) {
+      // Built once, and only when some renewal needs it.
+      last = new Map();
+      for (const i of this.eventsOfType("denounce")) {
+        const first = this.events[i]!.objects[0];
+        if (first?.kind === "ref") last.set(first.id, i);
+      }
+      this.lastNotice = last;
+    }
+    return (last.get(inst.def.id) ?? -1) >= this.cursor;
+  }
+
+  /** `[the instrument's state today]` as a cause, one array per instrument and day. */
+  private instrumentCause(inst: InstrumentRt): readonly Cause[] {
+    if (inst.cause === null || inst.causeDay !== this.now) {
+      inst.cause = [{ kind: "instrument", id: inst.def.id, day: this.now }];
+      inst.causeDay = this.now;
+    }
+    return inst.cause;
   }
 
   private endInstrument(inst: InstrumentRt, state: InstrumentState, reason: Reason): void {
@@ -757,23 +900,19 @@ export class ReplayEngine {
     inst.expiryVersion++;
     this.setInstrumentState(inst, state, reason);
     const expired = state === "expired";
-    const because: readonly Cause[] = [{ kind: "instrument", id: inst.def.id, day: this.now }];
+    let shared: Reason | null = null;
     for (const p of inst.provisions) {
       if (!p.opened || p.final) continue;
-      this.finalize(
-        p,
-        expired ? "expired" : "discharged",
-        {
-          kind: "rule",
-          summary: expired
-            ? `Expired with ${inst.def.id} on ${formatDay(this.now)}`
-            : `Discharged: ${inst.def.id} was ${state} on ${formatDay(this.now)}`,
-          instrument: inst.def.id,
-          sources: reason.sources,
-          because,
-        },
-        "open",
-      );
+      shared ??= {
+        kind: "rule",
+        summary: expired
+          ? `Expired with ${inst.def.id} on ${dayText(this.now)}`
+          : `Discharged: ${inst.def.id} was ${state} on ${dayText(this.now)}`,
+        instrument: inst.def.id,
+        sources: reason.sources,
+        because: this.instrumentCause(inst),
+      };
+      this.finalize(p, expired ? "expired" : "discharged", shared, "open");
     }
   }
 
@@ -785,17 +924,18 @@ export class ReplayEngine {
       event: event.id,
       sources: event.sources,
     });
-    const because: readonly Cause[] = [{ kind: "instrument", id: inst.def.id, day: this.now }];
+    let shared: Reason | null = null;
     for (const p of inst.provisions) {
       if (!p.opened || p.final) continue;
-      this.setProvisionState(p, "suspended", {
+      shared ??= {
         kind: "rule",
-        summary: `Suspended with ${inst.def.id} on ${formatDay(this.now)}`,
+        summary: `Suspended with ${inst.def.id} on ${dayText(this.now)}`,
         instrument: inst.def.id,
         event: event.id,
         sources: event.sources,
-        because,
-      });
+        because: this.instrumentCause(inst),
+      };
+      this.setProvisionState(p, "suspended", shared);
     }
   }
 
@@ -807,13 +947,13 @@ export class ReplayEngine {
       event: event.id,
       sources: event.sources,
     });
-    const because: readonly Cause[] = [{ kind: "instrument", id: inst.def.id, day: this.now }];
+    const because = this.instrumentCause(inst);
     for (const p of inst.provisions) {
       if (!p.opened || p.final) continue;
       const state = this.desiredState(p);
       this.setProvisionState(p, state, {
         kind: "rule",
-        summary: `${state === "in-effect" ? "In effect" : "Pending"} again: ${inst.def.id} resumed on ${formatDay(this.now)}`,
+        summary: `${state === "in-effect" ? "In effect" : "Pending"} again: ${inst.def.id} resumed on ${dayText(this.now)}`,
         instrument: inst.def.id,
         event: event.id,
         sources: event.sources,
@@ -825,7 +965,20 @@ export class ReplayEngine {
   }
 
   private fireHooks(hooks: readonly Hook[], event: Event | null): void {
-    for (const hook of hooks) if (hook.scope.active) hook.fire(this.now, event);
+    for (const hook of hooks) if (hook.scope.active) this.wake(hook.target, this.now, event);
+  }
+
+  /** An awaited anchor or event has come for a target, on `day`. */
+  private wake(target: Target, day: Day, event: Event | null): void {
+    const p = target.provision;
+    if (target.kind === "start") {
+      this.anchorFired(p, day, event);
+      return;
+    }
+    const tracker = target.tracker;
+    if (!tracker.resolve(target.limb, day) || !tracker.live || p.final) return;
+    if (target.which === "due") this.commitDeadline(p, tracker.value());
+    else this.commitUntil(p, tracker.value());
   }
 
   // ---------------------------------------------------------------- amendments
@@ -858,9 +1011,13 @@ export class ReplayEngine {
       if (p.activated) {
         dueValue = this.trackTime(p, "due");
         const oldDue =
-          old !== null ? ` (due ${formatDay(old.day)})` : before.due === undefined ? "" : " (not yet fixed)";
+          old !== null
+            ? ` (due ${dayText(old.day)})`
+            : before.due === undefined
+              ? ""
+              : " (not yet fixed)";
         parts.push(
-          `deadline ${oldText}${oldDue} replaced by '${changes.due.text}'${dueValue === null ? " (not yet fixed)" : ` (due ${formatDay(dueValue.day)})`}`,
+          `deadline ${oldText}${oldDue} replaced by '${changes.due.text}'${dueValue === null ? " (not yet fixed)" : ` (due ${dayText(dueValue.day)})`}`,
         );
       } else parts.push(`deadline ${oldText} replaced by '${changes.due.text}'`);
     }
@@ -875,27 +1032,22 @@ export class ReplayEngine {
     }
     if (changes.fulfilledBy !== undefined) parts.push(`fulfilled by '${changes.fulfilledBy.text}'`);
     if (changes.violatedBy !== undefined) parts.push(`violated by '${changes.violatedBy.text}'`);
-    if (
-      p.activated &&
-      (changes.fulfilledBy !== undefined || changes.violatedBy !== undefined)
-    )
+    if (p.activated && (changes.fulfilledBy !== undefined || changes.violatedBy !== undefined))
       this.subscribeTerms(p);
     const sources = amendment.def.sources;
     this.setProvisionState(p, this.desiredState(p), {
       kind: "amendment",
-      summary: `Amended by ${by} from ${formatDay(this.now)}: ${parts.length > 0 ? parts.join("; ") : "no term changed"}`,
+      summary: `Amended by ${by} from ${dayText(this.now)}: ${parts.length > 0 ? parts.join("; ") : "no term changed"}`,
       instrument: by,
       sources,
       because: [{ kind: "instrument", id: by, day: this.now }],
     });
-    if (dueChanged && p.activated) {
-      p.deadlineSources = mergeSources(p.def.sources, sources);
-      this.commitDeadline(p, dueValue);
-    }
+    if (dueChanged) p.deadlineSources = mergeSources(p.def.sources, sources);
+    if (dueChanged && p.activated) this.commitDeadline(p, dueValue);
     if (untilChanged && p.activated) this.commitUntil(p, untilValue);
     if (changes.from !== undefined && !p.activated) {
       this.cancel(p.anchorScope);
-      p.anchorScope = newScope();
+      p.anchorScope = null;
       p.anchorDay = null;
       p.anchorEvent = null;
       this.setUpAnchor(p);
@@ -906,18 +1058,32 @@ export class ReplayEngine {
   // ---------------------------------------------------------------- provisions
 
   private openProvisions(inst: InstrumentRt, what: string): void {
-    const because: readonly Cause[] = [{ kind: "instrument", id: inst.def.id, day: this.now }];
+    const because = this.instrumentCause(inst);
+    let shared: Reason | null = null;
     for (const p of inst.provisions) {
       if (p.opened) continue;
       p.opened = true;
       p.openedDay = this.now;
-      this.setProvisionState(p, "pending", {
-        kind: "rule",
-        summary: `Pending: ${what}; in effect from ${formatAnchor(p.terms.from)}`,
-        instrument: inst.def.id,
-        sources: p.def.sources,
-        because,
-      });
+      const from = p.terms.from;
+      // Provisions starting at entry into force share one reason when their sources agree.
+      let reason: Reason;
+      if (
+        from.kind === "entry-into-force" &&
+        shared !== null &&
+        sameSources(shared.sources, p.def.sources)
+      )
+        reason = shared;
+      else {
+        reason = {
+          kind: "rule",
+          summary: `Pending: ${what}; in effect from ${formatAnchor(from)}`,
+          instrument: inst.def.id,
+          sources: p.def.sources,
+          because,
+        };
+        if (from.kind === "entry-into-force") shared = reason;
+      }
+      this.setProvisionState(p, "pending", reason);
       this.setUpAnchor(p);
     }
     const waiting = inst.waitingAmendments.splice(0);
@@ -938,52 +1104,63 @@ export class ReplayEngine {
   }
 
   private setUpAnchor(p: ProvisionRt): void {
-    const scope = p.anchorScope;
     const anchor = p.terms.from;
-    const fire = (day: Day, event: Event | null): void => {
-      if (scope.active) this.anchorFired(p, day, event);
-    };
+    if (anchor.kind === "entry-into-force") {
+      // The common case needs no listener: entry into force starts every such provision.
+      if (p.inst.eifDay !== null) this.anchorFired(p, p.inst.eifDay, null);
+      return;
+    }
+    const scope = newScope();
+    p.anchorScope = scope;
     if (anchor.kind === "date") {
       const day = anchor.date.first;
-      if (day <= this.now) fire(day, null);
+      if (day <= this.now) this.anchorFired(p, day, null);
       else this.schedule(day, PHASE_DATED, { kind: "anchor-date", provision: p, scope });
       return;
     }
-    this.watchAnchor(p, scope, anchor, p.openedDay, fire);
+    this.watchAnchor(p, scope, anchor, p.openedDay, { kind: "start", provision: p });
   }
 
-  /** Calls `fire` now or later with the day (and event) of an anchor. Dates fire at once. */
+  /** Wakes the target now or later with the day (and event) of an anchor. Dates wake at once. */
   private watchAnchor(
     p: ProvisionRt,
     scope: Scope,
     anchor: Anchor,
     fromDay: Day,
-    fire: (day: Day, event: Event | null) => void,
+    target: Target,
   ): void {
     const inst = p.inst;
     switch (anchor.kind) {
       case "entry-into-force":
-        if (inst.eifDay !== null) fire(inst.eifDay, null);
-        else inst.eifHooks.push({ scope, fire });
+        if (inst.eifDay !== null) this.wake(target, inst.eifDay, null);
+        else {
+          inst.eifHooks ??= [];
+          inst.eifHooks.push({ scope, target });
+        }
         return;
       case "signature":
-        if (inst.signatureDay !== null) fire(inst.signatureDay, inst.signatureEvent);
-        else inst.signatureHooks.push({ scope, fire });
+        if (inst.signatureDay !== null) this.wake(target, inst.signatureDay, inst.signatureEvent);
+        else {
+          inst.signatureHooks ??= [];
+          inst.signatureHooks.push({ scope, target });
+        }
         return;
       case "date":
-        fire(anchor.date.first, null);
+        this.wake(target, anchor.date.first, null);
         return;
       case "event":
-        this.watchPattern(p, scope, anchor.pattern, fromDay, fire);
+        this.watchPattern(p, scope, anchor.pattern, fromDay, target);
         return;
       case "fulfilment":
       case "violation": {
         const other = this.provisions.get(anchor.provision);
         if (other === undefined) return;
         const day = anchor.kind === "fulfilment" ? other.fulfilledDay : other.violatedDay;
-        if (day !== null) fire(day, null);
-        else if (!other.final)
-          other.finalHooks.push({ scope, fire, on: anchor.kind });
+        if (day !== null) this.wake(target, day, null);
+        else if (!other.final) {
+          other.finalHooks ??= [];
+          other.finalHooks.push({ scope, target, on: anchor.kind });
+        }
         return;
       }
       default:
@@ -992,41 +1169,44 @@ export class ReplayEngine {
   }
 
   /**
-   * Calls `fire` with the first event on or after `fromDay` matching the pattern: one already
-   * replayed (before the current event), or the next one to come.
+   * Wakes the target with the first event on or after `fromDay` matching the pattern: one
+   * already replayed (before the current event), or the next one to come.
    */
   private watchPattern(
     p: ProvisionRt,
     scope: Scope,
     pattern: EventPattern,
     fromDay: Day,
-    fire: (day: Day, event: Event | null) => void,
+    target: Target,
   ): void {
+    if (!this.typeCodes.has(pattern.type)) return; // no event of that type will ever come
     const events = this.events;
+    const days = this.days;
+    const cursor = this.cursor;
+    const candidates = this.eventsOfType(pattern.type);
     let lo = 0;
-    let hi = this.cursor;
+    let hi = candidates.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (events[mid]!.date.first < fromDay) lo = mid + 1;
+      if (days[candidates[mid]!]! < fromDay) lo = mid + 1;
       else hi = mid;
     }
-    for (let j = lo; j < this.cursor; j++) {
-      const event = events[j]!;
+    for (let j = lo; j < candidates.length; j++) {
+      const index = candidates[j]!;
+      if (index >= cursor) break;
+      const event = events[index]!;
       if (matchPattern(pattern, event, p.def, this.bindings)) {
-        fire(event.date.first, event);
+        this.wake(target, event.date.first, event);
         return;
       }
     }
-    const watcher: Watcher = {
-      scope,
-      fire: (event) => fire(event.date.first, event),
-      sub: null,
-    };
-    watcher.sub = this.index.add(pattern, p.def, { kind: "watch", watcher });
+    const watcher: Watcher = { kind: "watch", scope, target, sub: null };
+    watcher.sub = this.subscribe(pattern, p.def, watcher);
     scope.watchers.push(watcher);
   }
 
-  private cancel(scope: Scope): void {
+  private cancel(scope: Scope | null): void {
+    if (scope === null) return;
     scope.active = false;
     for (const watcher of scope.watchers) {
       if (watcher.sub !== null) this.index.remove(watcher.sub);
@@ -1066,13 +1246,23 @@ export class ReplayEngine {
   ): Reason {
     const inst = p.inst.def.id;
     const anchor = p.terms.from;
-    const today = formatDay(this.now);
+    const onInstrument = this.instrumentCause(p.inst);
+    const cached = p.inst.activationReason;
+    if (
+      anchor.kind === "entry-into-force" &&
+      trigger !== "resume" &&
+      cached !== null &&
+      cached.because === onInstrument &&
+      sameSources(cached.sources, p.def.sources) &&
+      (state !== "pending" || p.terms.when === undefined)
+    )
+      return cached; // shared by the provisions that came into effect with their instrument
+    const today = dayText(this.now);
     const rule = `from ${formatAnchor(anchor)}`;
-    const onInstrument: readonly Cause[] = [{ kind: "instrument", id: inst, day: this.now }];
     const started =
       anchor.kind === "entry-into-force" || p.anchorDay === null
         ? ""
-        : `; its start '${formatAnchor(anchor)}' had come on ${formatDay(p.anchorDay)}`;
+        : `; its start '${formatAnchor(anchor)}' had come on ${dayText(p.anchorDay)}`;
     let reason: Reason;
     if (trigger === "resume")
       reason = {
@@ -1083,7 +1273,7 @@ export class ReplayEngine {
         sources: p.def.sources,
         because: onInstrument,
       };
-    else if (trigger === "entry-into-force" || anchor.kind === "entry-into-force")
+    else if (trigger === "entry-into-force" || anchor.kind === "entry-into-force") {
       reason = {
         kind: "rule",
         summary: `In effect from the entry into force of ${inst} on ${today}${started}`,
@@ -1092,7 +1282,8 @@ export class ReplayEngine {
         sources: p.def.sources,
         because: onInstrument,
       };
-    else
+      if (started === "") p.inst.activationReason = reason;
+    } else
       switch (anchor.kind) {
         case "signature":
           reason = {
@@ -1133,7 +1324,7 @@ export class ReplayEngine {
           const day = p.anchorDay ?? this.now;
           reason = {
             kind: "rule",
-            summary: `In effect from the ${anchor.kind} of ${anchor.provision} on ${formatDay(day)}`,
+            summary: `In effect from the ${anchor.kind} of ${anchor.provision} on ${dayText(day)}`,
             rule,
             sources: p.def.sources,
             because: [{ kind: "provision", id: anchor.provision, day }],
@@ -1147,7 +1338,7 @@ export class ReplayEngine {
     return {
       ...reason,
       kind: "condition",
-      summary: `Pending: condition '${formatCondition(p.terms.when)}' does not hold (${reason.summary.charAt(0).toLowerCase()}${reason.summary.slice(1)})`,
+      summary: `Pending: condition '${formatCondition(p.terms.when)}' does not hold, though its start '${formatAnchor(anchor)}' had come by ${today}`,
       because: [...(reason.because ?? []), ...this.conditionCauses(p)],
     };
   }
@@ -1167,34 +1358,73 @@ export class ReplayEngine {
     p.violateSub = null;
     const { fulfilledBy, violatedBy } = p.terms;
     if (fulfilledBy !== undefined)
-      p.fulfilSub = this.index.add(fulfilledBy, p.def, { kind: "fulfil", provision: p });
+      p.fulfilSub = this.subscribe(fulfilledBy, p.def, { kind: "fulfil", provision: p });
     if (violatedBy !== undefined)
-      p.violateSub = this.index.add(violatedBy, p.def, { kind: "violate", provision: p });
+      p.violateSub = this.subscribe(violatedBy, p.def, { kind: "violate", provision: p });
+  }
+
+  /**
+   * The value of a time expression that depends on nothing still to come (dates, and durations
+   * after a known entry into force, signature or date); undefined when it must be tracked.
+   */
+  private staticValue(expr: TimeExpression, p: ProvisionRt): TimeValue | undefined {
+    switch (expr.kind) {
+      case "date":
+        return { day: expr.date.last, limb: expr };
+      case "after": {
+        const anchor = expr.anchor;
+        const base =
+          anchor.kind === "date"
+            ? anchor.date.first
+            : anchor.kind === "entry-into-force"
+              ? p.inst.eifDay
+              : anchor.kind === "signature"
+                ? p.inst.signatureDay
+                : null;
+        return base === null ? undefined : { day: addDuration(base, expr.duration), limb: expr };
+      }
+      case "on":
+        return undefined;
+      case "earliest":
+      case "latest": {
+        let best: TimeValue | undefined;
+        for (const limb of expr.limbs) {
+          const value = this.staticValue(limb, p);
+          if (value === undefined) return undefined;
+          if (
+            best === undefined ||
+            (expr.kind === "earliest" ? value.day < best.day : value.day > best.day)
+          )
+            best = value;
+        }
+        return best;
+      }
+      default:
+        return assertNever(expr);
+    }
   }
 
   /** Starts tracking a provision's deadline or end anew, from its activation; returns its value. */
   private trackTime(p: ProvisionRt, which: "due" | "until"): TimeValue | null {
     const expr = which === "due" ? p.terms.due : p.terms.until;
-    if (which === "due") {
-      this.cancel(p.dueScope);
-      p.dueScope = newScope();
-    } else {
-      this.cancel(p.untilScope);
-      p.untilScope = newScope();
-    }
+    this.cancel(which === "due" ? p.dueScope : p.untilScope);
+    if (which === "due") p.dueScope = null;
+    else p.untilScope = null;
     if (expr === undefined) return null;
-    const scope = which === "due" ? p.dueScope : p.untilScope;
+    const known = this.staticValue(expr, p);
+    if (known !== undefined) return known;
+    const scope = newScope();
+    if (which === "due") p.dueScope = scope;
+    else p.untilScope = scope;
     const from = p.activationDay;
-    const tracker = new TimeTracker(expr, {
-      watchPattern: (pattern, fire) =>
-        this.watchPattern(p, scope, pattern, from, (day) => fire(day)),
-      watchAnchor: (anchor, fire) => this.watchAnchor(p, scope, anchor, from, (day) => fire(day)),
-    });
-    tracker.listen(() => {
-      if (!scope.active || p.final) return;
-      if (which === "due") this.commitDeadline(p, tracker.value());
-      else this.commitUntil(p, tracker.value());
-    });
+    const tracker = new TimeTracker(expr);
+    for (const limb of tracker.waiting) {
+      const target: Target = { kind: "limb", provision: p, which, tracker, limb };
+      const e = limb.expr;
+      if (e.kind === "on") this.watchPattern(p, scope, e.pattern, from, target);
+      else if (e.kind === "after") this.watchAnchor(p, scope, e.anchor, from, target);
+    }
+    tracker.live = true;
     return tracker.value();
   }
 
@@ -1202,9 +1432,15 @@ export class ReplayEngine {
   private commitDeadline(p: ProvisionRt, value: TimeValue | null): void {
     if (p.final) return;
     const previous = p.deadline;
-    if (previous !== null && value !== null && previous.day === value.day && previous.limb === value.limb.text)
+    if (
+      previous !== null &&
+      value !== null &&
+      previous.day === value.day &&
+      previous.limb === value.limb.text
+    )
       return;
-    if (previous !== null && previous.record.outcome === "open") previous.record.outcome = "replaced";
+    if (previous !== null && previous.record.outcome === "open")
+      previous.record.outcome = "replaced";
     p.deadlineVersion++;
     p.overdue = false;
     if (value === null) {
@@ -1259,9 +1495,9 @@ export class ReplayEngine {
 
   private violateByDeadline(p: ProvisionRt, late: boolean): void {
     const deadline = p.deadline!;
-    const due = formatDay(deadline.day);
+    const due = dayText(deadline.day);
     const summary = late
-      ? `Violated on ${formatDay(this.now)}: its deadline ${due} (limb '${deadline.limb}') had already passed while it was not in effect`
+      ? `Violated on ${dayText(this.now)}: its deadline ${due} (limb '${deadline.limb}') had already passed while it was not in effect`
       : `Violated: the deadline ${due} passed without performance; the governing limb was '${deadline.limb}'`;
     this.finalize(
       p,
@@ -1279,7 +1515,7 @@ export class ReplayEngine {
       "expired",
       {
         kind: "deadline",
-        summary: `Expired: its end '${value.limb.text}' came on ${formatDay(value.day)}`,
+        summary: `Expired: its end '${value.limb.text}' came on ${dayText(value.day)}`,
         limb: value.limb.text,
         sources: p.def.sources,
       },
@@ -1350,19 +1586,22 @@ export class ReplayEngine {
     if (state === "fulfilled") p.fulfilledDay = this.now;
     if (state === "violated") p.violatedDay = this.now;
     const hooks = p.finalHooks;
-    p.finalHooks = [];
-    for (const hook of hooks) {
-      const wanted = hook.on === "fulfilment" ? "fulfilled" : "violated";
-      if (hook.scope.active && wanted === state) hook.fire(this.now, null);
-    }
+    p.finalHooks = null;
+    if (hooks !== null)
+      for (const hook of hooks) {
+        const wanted = hook.on === "fulfilment" ? "fulfilled" : "violated";
+        if (hook.scope.active && wanted === state) this.wake(hook.target, this.now, null);
+      }
   }
 
   // ---------------------------------------------------------------- facts
 
-  private applyFacts(event: Event, subs: readonly Subscription<Payload>[]): void {
+  private applyFacts(event: Event, subs: readonly Subscription<Payload>[], count: number): void {
     const changed = new Set<string>();
+    const affected = new Set<ProvisionRt>();
     const day = this.now;
-    for (const sub of subs) {
+    for (let i = 0; i < count; i++) {
+      const sub = subs[i]!;
       const payload = sub.payload;
       if (payload.kind !== "fact-start" && payload.kind !== "fact-end") continue;
       const fact = payload.fact;
@@ -1380,16 +1619,20 @@ export class ReplayEngine {
               event: event.id,
               sources: mergeSources(event.sources, fact.sources),
             })
-          )
+          ) {
             changed.add(fact.id);
-        } else if (this.store.end(fact.id, args, day) > 0) changed.add(fact.id);
+            this.conditionDependents(fact.id, values, affected);
+          }
+        } else
+          for (const ended of this.store.end(fact.id, args, day)) {
+            changed.add(fact.id);
+            this.conditionDependents(fact.id, ended, affected);
+          }
         return false;
       });
     }
     if (changed.size === 0) return;
     this.derived.refresh(changed, day, event);
-    const affected = new Set<ProvisionRt>();
-    for (const name of changed) for (const p of this.whenDependents.get(name) ?? []) affected.add(p);
     for (const p of affected) {
       const when = p.terms.when;
       if (p.final || !p.activated || when === undefined) continue;
@@ -1417,16 +1660,26 @@ export class ReplayEngine {
 
   result(reading: string | null): Replay {
     const instruments = new Map<string, Timeline<InstrumentState>>();
-    for (const [id, inst] of this.instruments) instruments.set(id, { id, intervals: inst.tl.build() });
+    for (const inst of this.instruments.values()) {
+      const id = inst.def.id;
+      instruments.set(id, { id, intervals: inst.tl.finish() });
+    }
     const provisions = new Map<string, Timeline<ProvisionState>>();
-    for (const [id, p] of this.provisions) provisions.set(id, { id, intervals: p.tl.build() });
+    for (const p of this.provisions.values()) {
+      const id = p.def.id;
+      provisions.set(id, { id, intervals: p.tl.finish() });
+    }
     const facts = new Map<string, Timeline<FactState>>();
     const timelines = this.store.timelines();
     for (const key of [...timelines.keys()].sort())
       facts.set(key, { id: key, intervals: timelines.get(key)! });
+    // The records are no longer changed once the replay has run.
     const deadlines: DeadlineRecord[] = this.records
-      .map((r) => ({ provision: r.provision, due: r.due, limb: r.limb, outcome: r.outcome }))
-      .sort((a, b) => a.due - b.due || (a.provision < b.provision ? -1 : a.provision > b.provision ? 1 : 0));
+      .slice()
+      .sort(
+        (a, b) =>
+          a.due - b.due || (a.provision < b.provision ? -1 : a.provision > b.provision ? 1 : 0),
+      );
     return { reading, instruments, provisions, facts, deadlines };
   }
 }

@@ -1,7 +1,7 @@
 import type { Model } from "../language/model/model.ts";
 import { ReplayEngine } from "./replay-engine.ts";
 import type { Replay, ReplayOptions } from "./replay-result.ts";
-import { chooseReading, selectEvents } from "./select-events.ts";
+import { chooseReading, selectReplayEvents } from "./select-events.ts";
 
 /**
  * Replays a model's events against its instruments: a fold over days in increasing order,
@@ -10,7 +10,7 @@ import { chooseReading, selectEvents } from "./select-events.ts";
  */
 export function replay(model: Model, options: ReplayOptions = {}): Replay {
   const reading = chooseReading(model, options.reading);
-  const events = selectEvents(model, reading, options.until);
+  const events = selectReplayEvents(model, reading, options.until);
   const engine = new ReplayEngine(model, events, options.until ?? null);
   engine.run();
   return engine.result(reading?.id ?? null);

@@ -35,15 +35,83 @@ export function chosenClaims(model: Model, reading: Reading | null): ReadonlySet
 }
 
 /**
- * The events a replay folds over, in (first day, id) order: every event outside claims, and the
- * events of chosen claims; none after `until`.
+ * Events in replay order, with their days and type codes in typed arrays: the fold reads these
+ * sequentially and touches an event object only when something listens for its type.
  */
-export function selectEvents(model: Model, reading: Reading | null, until?: Day): Event[] {
+export interface SelectedEvents {
+  readonly events: readonly Event[];
+  readonly days: Int32Array;
+  /** Index into `typeNames` of each event's type. */
+  readonly types: Int32Array;
+  readonly typeNames: readonly string[];
+  readonly typeCodes: ReadonlyMap<string, number>;
+}
+
+/**
+ * The events a replay folds over, in (first day, id) order: every event outside claims, and the
+ * events of chosen claims; none after `until`. One pass when the model's events are already in
+ * order (as a resolved model's are); otherwise they are sorted.
+ */
+export function selectReplayEvents(
+  model: Model,
+  reading: Reading | null,
+  until?: Day,
+): SelectedEvents {
   const chosen = chosenClaims(model, reading);
-  const selected = model.events.filter(
-    (event) =>
-      (event.claim === undefined || chosen.has(event.claim)) &&
-      (until === undefined || event.date.first <= until),
-  );
-  return selected.sort(compareEvents);
+  const source = model.events;
+  const limit = until ?? Number.POSITIVE_INFINITY;
+  let days = new Int32Array(source.length);
+  let types = new Int32Array(source.length);
+  const typeNames: string[] = [];
+  const typeCodes = new Map<string, number>();
+  // The model's array serves as it is unless an event is left out (then a copy is made).
+  let kept: Event[] | null = null;
+  let count = 0;
+  let sorted = true;
+  let previousDay = Number.NEGATIVE_INFINITY;
+  let previousId = "";
+  for (let i = 0; i < source.length; i++) {
+    const event = source[i]!;
+    const claim = event.claim;
+    const first = event.date.first;
+    if ((claim !== undefined && !chosen.has(claim)) || first > limit) {
+      kept ??= source.slice(0, i);
+      continue;
+    }
+    if (sorted) {
+      if (first < previousDay || (first === previousDay && previousId > event.id)) sorted = false;
+      previousDay = first;
+      previousId = event.id;
+    }
+    let code = typeCodes.get(event.type);
+    if (code === undefined) {
+      code = typeNames.length;
+      typeNames.push(event.type);
+      typeCodes.set(event.type, code);
+    }
+    days[count] = first;
+    types[count] = code;
+    count++;
+    kept?.push(event);
+  }
+  let events: readonly Event[] = kept ?? source;
+  if (!sorted) {
+    const copy = [...events].sort(compareEvents);
+    for (let i = 0; i < copy.length; i++) {
+      const event = copy[i]!;
+      days[i] = event.date.first;
+      types[i] = typeCodes.get(event.type)!;
+    }
+    events = copy;
+  }
+  if (count < source.length) {
+    days = days.slice(0, count);
+    types = types.slice(0, count);
+  }
+  return { events, days, types, typeNames, typeCodes };
+}
+
+/** The events a replay folds over, in (first day, id) order (see `selectReplayEvents`). */
+export function selectEvents(model: Model, reading: Reading | null, until?: Day): Event[] {
+  return [...selectReplayEvents(model, reading, until).events];
 }

@@ -50,7 +50,10 @@ function sinoSoviet(options: { withNotes1952?: boolean } = {}) {
         provision: "cca-1950.port-arthur-withdrawal",
         from: "1952-09-15",
         changes: {
-          due: latest(on("conclude-peace by prc with japan"), on("conclude-peace by ussr with japan")),
+          due: latest(
+            on("conclude-peace by prc with japan"),
+            on("conclude-peace by ussr with japan"),
+          ),
         },
         sources: ["notes-1952-text"],
       },
@@ -68,7 +71,9 @@ function sinoSoviet(options: { withNotes1952?: boolean } = {}) {
   });
   const events = [
     event("cca-signed", "1950-02-14", "sign cca-1950 by prc, ussr", { sources: ["wjpn-1950"] }),
-    event("cca-exchanged", "1950-04-11", "exchange cca-1950 by prc, ussr", { sources: ["frus-d157"] }),
+    event("cca-exchanged", "1950-04-11", "exchange cca-1950 by prc, ussr", {
+      sources: ["frus-d157"],
+    }),
     event("railway-handover", "1952-12-31", "transfer changchun-railway by ussr to prc", {
       sources: ["harbin-1952"],
     }),
@@ -136,13 +141,28 @@ describe("the 1950 Changchun railway and Port Arthur agreement", () => {
   it("records every deadline as it stood", () => {
     const records = result.deadlines.map((d) => ({ ...d, due: formatDay(d.due) }));
     expect(records).toEqual([
-      { provision: "cca-1950.port-arthur-withdrawal", due: "1952-12-31", limb: "end of 1952", outcome: "replaced" },
-      { provision: "cca-1950.railway-transfer", due: "1952-12-31", limb: "end of 1952", outcome: "fulfilled" },
-      { provision: "cca-1950.port-arthur-withdrawal", due: "1955-05-31", limb: "1955-05-31", outcome: "fulfilled" },
+      {
+        provision: "cca-1950.port-arthur-withdrawal",
+        due: "1952-12-31",
+        limb: "end of 1952",
+        outcome: "replaced",
+      },
+      {
+        provision: "cca-1950.railway-transfer",
+        due: "1952-12-31",
+        limb: "end of 1952",
+        outcome: "fulfilled",
+      },
+      {
+        provision: "cca-1950.port-arthur-withdrawal",
+        due: "1955-05-31",
+        limb: "1955-05-31",
+        outcome: "fulfilled",
+      },
     ]);
-    expect(dueBetween(result, day("1955-01-01"), day("1955-12-31")).map((d) => d.provision)).toEqual([
-      "cca-1950.port-arthur-withdrawal",
-    ]);
+    expect(
+      dueBetween(result, day("1955-01-01"), day("1955-12-31")).map((d) => d.provision),
+    ).toEqual(["cca-1950.port-arthur-withdrawal"]);
   });
 
   it("explains the withdrawal back to the entry into force", () => {
@@ -156,7 +176,9 @@ describe("the 1950 Changchun railway and Port Arthur agreement", () => {
       }
     };
     walk(explanation.steps);
-    expect(texts[0]).toMatch(/^cca-1950.port-arthur-withdrawal fulfilled from 1955-05-26: Fulfilled by/);
+    expect(texts[0]).toMatch(
+      /^cca-1950.port-arthur-withdrawal fulfilled from 1955-05-26: Fulfilled by/,
+    );
     expect(texts.some((t) => t.startsWith("communique-1954 in-force from 1954-10-12"))).toBe(true);
     expect(texts.some((t) => t.startsWith("notes-1952 in-force from 1952-09-15"))).toBe(true);
     expect(texts.some((t) => t.startsWith("cca-1950 in-force from 1950-04-11"))).toBe(true);

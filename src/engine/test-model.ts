@@ -33,7 +33,11 @@ export const nowhere: Location = { file: "test.pacta", from: 0, to: 0, line: 1, 
 
 // ------------------------------------------------------------------ dates and durations
 
-function parseDatePart(text: string): { first: Day; last: Day; precision: "day" | "month" | "year" } {
+function parseDatePart(text: string): {
+  first: Day;
+  last: Day;
+  precision: "day" | "month" | "year";
+} {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
   if (!m) throw new Error(`bad date '${text}'`);
   const year = Number(m[1]);
@@ -54,7 +58,12 @@ function parseDatePart(text: string): { first: Day; last: Day; precision: "day" 
 export function histDate(text: string): HistDate {
   const [a, b] = text.split("..");
   if (b !== undefined) {
-    return { first: parseDatePart(a!).first, last: parseDatePart(b).last, precision: "range", text };
+    return {
+      first: parseDatePart(a!).first,
+      last: parseDatePart(b).last,
+      precision: "range",
+      text,
+    };
   }
   const part = parseDatePart(text);
   return { ...part, text };
@@ -80,7 +89,12 @@ function tokens(text: string): string[] {
   return text.match(/[^\s,]+/g) ?? [];
 }
 
-function splitSlots(text: string): { type: string; objects: string[]; actors: string[]; targets: string[] } {
+function splitSlots(text: string): {
+  type: string;
+  objects: string[];
+  actors: string[];
+  targets: string[];
+} {
   const [type, ...rest] = tokens(text);
   if (type === undefined) throw new Error("empty act");
   const slots = { type, objects: [] as string[], actors: [] as string[], targets: [] as string[] };
@@ -116,7 +130,8 @@ function values(objects: readonly string[]): Value[] {
   const out: Value[] = [];
   for (let i = 0; i < objects.length; i++) {
     const token = objects[i]!;
-    if (/^\d[\d_]*(\.\d+)?%$/.test(token)) out.push({ kind: "percent", value: Number(token.slice(0, -1)) });
+    if (/^\d[\d_]*(\.\d+)?%$/.test(token))
+      out.push({ kind: "percent", value: Number(token.slice(0, -1)) });
     else if (/^\d[\d_]*(\.\d+)?$/.test(token)) {
       const next = objects[i + 1];
       const amount = Number(token.replaceAll("_", ""));
@@ -174,8 +189,8 @@ export const anchors = {
   violation: (provision: string): Anchor => ({ kind: "violation", provision }),
 };
 
-/** `after("3 months", anchors.entryIntoForce)` = `3 months after entry-into-force`. */
-export function after(durationText: string, anchor: Anchor): TimeExpression {
+/** `durationAfter("3 months", anchors.entryIntoForce)` = `3 months after entry-into-force`. */
+export function durationAfter(durationText: string, anchor: Anchor): TimeExpression {
   return {
     kind: "after",
     duration: duration(durationText),
@@ -187,15 +202,30 @@ export function after(durationText: string, anchor: Anchor): TimeExpression {
 
 /** `A but not later than B`. */
 export function notLaterThan(a: TimeExpression, b: TimeExpression): TimeExpression {
-  return { kind: "earliest", limbs: [a, b], text: `${a.text} but not later than ${b.text}`, at: nowhere };
+  return {
+    kind: "earliest",
+    limbs: [a, b],
+    text: `${a.text} but not later than ${b.text}`,
+    at: nowhere,
+  };
 }
 
 export function earliest(...limbs: TimeExpression[]): TimeExpression {
-  return { kind: "earliest", limbs, text: `earliest of (${limbs.map((l) => l.text).join(", ")})`, at: nowhere };
+  return {
+    kind: "earliest",
+    limbs,
+    text: `earliest of (${limbs.map((l) => l.text).join(", ")})`,
+    at: nowhere,
+  };
 }
 
 export function latest(...limbs: TimeExpression[]): TimeExpression {
-  return { kind: "latest", limbs, text: `latest of (${limbs.map((l) => l.text).join(", ")})`, at: nowhere };
+  return {
+    kind: "latest",
+    limbs,
+    text: `latest of (${limbs.map((l) => l.text).join(", ")})`,
+    at: nowhere,
+  };
 }
 
 // ------------------------------------------------------------------ conditions and facts

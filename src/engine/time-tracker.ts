@@ -1,7 +1,5 @@
 import type { Day } from "../language/calendar/day.ts";
 import { addDuration } from "../language/calendar/duration.ts";
-import type { Anchor } from "../language/model/anchor.ts";
-import type { EventPattern } from "../language/model/pattern.ts";
 import type { TimeExpression } from "../language/model/time-expression.ts";
 import { assertNever } from "./assert-never.ts";
 
@@ -11,15 +9,11 @@ export interface TimeValue {
   readonly limb: TimeExpression;
 }
 
-/** What a tracker needs from the replay: to hear of events and anchors as they come. */
-export interface LimbHost {
-  /** Calls `fire` (now or later) with the day of the first event matching the pattern. */
-  watchPattern(pattern: EventPattern, fire: (day: Day) => void): void;
-  /** Calls `fire` (now or later) with the day of the anchor. */
-  watchAnchor(anchor: Anchor, fire: (day: Day) => void): void;
-}
-
-interface Leaf {
+/**
+ * A limb whose day is not known when tracking starts: `on PATTERN` (the day of the event) or
+ * `DURATION after ANCHOR` (that long after the anchor). The replay resolves it.
+ */
+export interface WaitingLimb {
   readonly kind: "leaf";
   readonly expr: TimeExpression;
   day: Day | null;
@@ -31,21 +25,18 @@ interface Composite {
   readonly limbs: readonly TimeNode[];
 }
 
-type TimeNode = Leaf | Composite;
+type TimeNode = WaitingLimb | Composite;
 
-function valueOf(node: TimeNode): TimeValue | null {
+function currentValue(node: TimeNode): TimeValue | null {
   if (node.kind === "leaf") return node.day === null ? null : { day: node.day, limb: node.expr };
   let best: TimeValue | null = null;
   for (const limb of node.limbs) {
-    const value = valueOf(limb);
+    const value = currentValue(limb);
     if (value === null) {
       if (node.kind === "latest") return null;
       continue;
     }
-    if (
-      best === null ||
-      (node.kind === "earliest" ? value.day < best.day : value.day > best.day)
-    )
+    if (best === null || (node.kind === "earliest" ? value.day < best.day : value.day > best.day))
       best = value;
   }
   return best;
@@ -57,50 +48,57 @@ function valueOf(node: TimeNode): TimeValue | null {
  * first limb to arrive among those known (so a date limb can be overtaken by an event limb that
  * comes before it); `latest` is known when every limb is, and is the last of them. The governing
  * limb is the leaf expression that fixed the value.
+ *
+ * The tracker holds no callbacks: the replay watches each of `waiting` and calls `resolve`.
  */
 export class TimeTracker {
   private readonly root: TimeNode;
-  private listener: (() => void) | null = null;
+  /** The limbs the replay must watch for. */
+  readonly waiting: WaitingLimb[] = [];
+  /** Set by the replay once it watches the limbs: from then on, changes are committed. */
+  live = false;
 
-  constructor(expr: TimeExpression, host: LimbHost) {
-    this.root = this.build(expr, host);
+  constructor(expr: TimeExpression) {
+    this.root = this.build(expr);
   }
 
   /** The value now, or null while no limb (for `latest`: not every limb) has arrived. */
   value(): TimeValue | null {
-    return valueOf(this.root);
+    return currentValue(this.root);
   }
 
-  /** Calls `listener` whenever a limb arrives after construction. */
-  listen(listener: () => void): void {
-    this.listener = listener;
+  /**
+   * A waited-for limb has come: `day` is the event's day (`on`) or the anchor's (`after`).
+   * Returns whether the limb was still open.
+   */
+  resolve(limb: WaitingLimb, day: Day): boolean {
+    if (limb.day !== null) return false;
+    const expr = limb.expr;
+    limb.day = expr.kind === "after" ? addDuration(day, expr.duration) : day;
+    return true;
   }
 
-  private resolve(leaf: Leaf, day: Day): void {
-    if (leaf.day !== null) return;
-    leaf.day = day;
-    this.listener?.();
-  }
-
-  private build(expr: TimeExpression, host: LimbHost): TimeNode {
+  private build(expr: TimeExpression): TimeNode {
     switch (expr.kind) {
       case "date":
         return { kind: "leaf", expr, day: expr.date.last };
-      case "after": {
-        const leaf: Leaf = { kind: "leaf", expr, day: null };
-        host.watchAnchor(expr.anchor, (day) => this.resolve(leaf, addDuration(day, expr.duration)));
-        return leaf;
-      }
-      case "on": {
-        const leaf: Leaf = { kind: "leaf", expr, day: null };
-        host.watchPattern(expr.pattern, (day) => this.resolve(leaf, day));
-        return leaf;
-      }
+      case "after":
+        if (expr.anchor.kind === "date")
+          return { kind: "leaf", expr, day: addDuration(expr.anchor.date.first, expr.duration) };
+        return this.wait(expr);
+      case "on":
+        return this.wait(expr);
       case "earliest":
       case "latest":
-        return { kind: expr.kind, expr, limbs: expr.limbs.map((limb) => this.build(limb, host)) };
+        return { kind: expr.kind, expr, limbs: expr.limbs.map((limb) => this.build(limb)) };
       default:
         return assertNever(expr);
     }
+  }
+
+  private wait(expr: TimeExpression): WaitingLimb {
+    const leaf: WaitingLimb = { kind: "leaf", expr, day: null };
+    this.waiting.push(leaf);
+    return leaf;
   }
 }

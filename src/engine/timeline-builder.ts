@@ -9,7 +9,7 @@ import type { Interval } from "./timeline.ts";
  * (time never runs backwards).
  */
 export class TimelineBuilder<S> {
-  private readonly closed: Interval<S>[] = [];
+  private closed: Interval<S>[] | null = null;
   private openState: S | null = null;
   private openFrom: Day = 0;
   private openReason: Reason | null = null;
@@ -24,13 +24,7 @@ export class TimelineBuilder<S> {
     let from = day;
     if (this.openReason !== null) {
       if (from <= this.openFrom) from = this.openFrom;
-      else
-        this.closed.push({
-          state: this.openState as S,
-          from: this.openFrom,
-          until: from,
-          reason: this.openReason,
-        });
+      else this.push(this.openState as S, this.openFrom, from, this.openReason);
     }
     this.openState = state;
     this.openFrom = from;
@@ -40,23 +34,46 @@ export class TimelineBuilder<S> {
   /** Closes the open interval on `day` (exclusive), leaving a gap. */
   close(day: Day): void {
     if (this.openReason === null) return;
-    if (day > this.openFrom)
-      this.closed.push({
-        state: this.openState as S,
-        from: this.openFrom,
-        until: day,
-        reason: this.openReason,
-      });
+    if (day > this.openFrom) this.push(this.openState as S, this.openFrom, day, this.openReason);
     this.openReason = null;
     this.openState = null;
   }
 
+  private push(state: S, from: Day, until: Day, reason: Reason): void {
+    const interval: Interval<S> = { state, from, until, reason };
+    if (this.closed === null) this.closed = [interval];
+    else this.closed.push(interval);
+  }
+
+  /**
+   * The intervals, the open one last with `until` null, handing over the builder's own list:
+   * call once, at the end.
+   */
+  finish(): readonly Interval<S>[] {
+    const out = this.closed ?? [];
+    this.closed = null;
+    if (this.openReason !== null)
+      out.push({
+        state: this.openState as S,
+        from: this.openFrom,
+        until: null,
+        reason: this.openReason,
+      });
+    this.openReason = null;
+    this.openState = null;
+    return out;
+  }
+
   /** The intervals so far, the open one last with `until` null. */
   build(): readonly Interval<S>[] {
-    if (this.openReason === null) return this.closed.slice();
-    return [
-      ...this.closed,
-      { state: this.openState as S, from: this.openFrom, until: null, reason: this.openReason },
-    ];
+    const out = this.closed === null ? [] : this.closed.slice();
+    if (this.openReason !== null)
+      out.push({
+        state: this.openState as S,
+        from: this.openFrom,
+        until: null,
+        reason: this.openReason,
+      });
+    return out;
   }
 }

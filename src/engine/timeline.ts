@@ -56,7 +56,10 @@ export function intervalIndexAt<S>(intervals: readonly Interval<S>[], day: Day):
 }
 
 /** The interval holding on `day`, if any. */
-export function intervalAt<S>(intervals: readonly Interval<S>[], day: Day): Interval<S> | undefined {
+export function intervalAt<S>(
+  intervals: readonly Interval<S>[],
+  day: Day,
+): Interval<S> | undefined {
   const i = intervalIndexAt(intervals, day);
   return i < 0 ? undefined : intervals[i];
 }

@@ -1,4 +1,4 @@
-import { formatDay } from "../language/calendar/day.ts";
+import { dayText } from "./day-text.ts";
 import type { DeadlineOutcome } from "./deadline-record.ts";
 import type { Change, ChangeKind } from "./diff.ts";
 import type { Reason, ReasonKind } from "./reason.ts";
@@ -65,8 +65,8 @@ export function reasonToJson(reason: Reason): ReasonJson {
 export function intervalToJson(interval: Interval<AnyState>): IntervalJson {
   return {
     state: interval.state,
-    from: formatDay(interval.from),
-    until: interval.until === null ? null : formatDay(interval.until),
+    from: dayText(interval.from),
+    until: interval.until === null ? null : dayText(interval.until),
     reason: reasonToJson(interval.reason),
   };
 }
@@ -87,7 +87,7 @@ export function replayToJson(replay: Replay): ReplayJson {
     facts: timelinesToJson(replay.facts),
     deadlines: replay.deadlines.map((d) => ({
       provision: d.provision,
-      due: formatDay(d.due),
+      due: dayText(d.due),
       limb: d.limb,
       outcome: d.outcome,
     })),
@@ -99,7 +99,7 @@ export function diffToJson(changes: readonly Change[]): readonly ChangeJson[] {
   return changes.map((change) => ({
     id: change.id,
     kind: change.kind,
-    from: formatDay(change.from),
+    from: dayText(change.from),
     before: change.before.map(intervalToJson),
     after: change.after.map(intervalToJson),
   }));
