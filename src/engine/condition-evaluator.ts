@@ -70,11 +70,17 @@ export class ConditionEvaluator {
         return condition.operands.some((c) => this.evaluate(c, env, roles, depth));
       case "any": {
         const name = variableName(condition.variable);
+        const body = condition.body;
+        if (body.kind === "fact" && this.facts.get(body.fact)?.derived === undefined) {
+          // `any ?x: F(…, ?x, …)` for a primitive F: some instance of F with any value there.
+          if (env === null || !env.has(name)) return this.evaluate(body, env, roles, depth);
+        }
         const values = this.candidates(condition.body, name, env, roles) ?? [
           ...this.store.domain(),
         ];
+        if (values.length === 0) return false;
+        const inner = new Map(env ?? []);
         for (const value of values) {
-          const inner = new Map(env ?? []);
           inner.set(name, value);
           if (this.evaluate(condition.body, inner, roles, depth)) return true;
         }

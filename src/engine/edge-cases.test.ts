@@ -326,3 +326,29 @@ describe("listening starts when a provision comes into effect", () => {
     ]);
   });
 });
+
+describe("a pattern met twice by one event", () => {
+  it("an event naming both holders fulfils a mutual duty once", () => {
+    const intervals = replay(
+      buildModel({
+        instruments: [
+          instrument("t", {
+            inForce: "signature",
+            provisions: {
+              p: {
+                holder: ["a", "b"],
+                counterparty: ["c"],
+                fulfilledBy: "pay by holder to counterparty",
+              },
+            },
+          }),
+        ],
+        events: [
+          event("s", "1950-01-01", "sign t"),
+          event("pay", "1950-02-01", "pay by a, b to c"),
+        ],
+      }),
+    ).provisions.get("t.p")!.intervals;
+    expect(rows(intervals)).toEqual(["in-effect 1950-01-01..1950-02-01", "fulfilled 1950-02-01.."]);
+  });
+});

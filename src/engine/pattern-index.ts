@@ -15,6 +15,9 @@ export interface Subscription<T> {
   bucket: Subscription<T>[] | null;
   position: number;
   sibling: Subscription<T> | null;
+  /** The map and key the list is filed under (null for the type's wild list). */
+  readonly map: Map<string, Subscription<T>[]> | null;
+  readonly key: string;
 }
 
 interface TypeIndex<T> {
@@ -99,15 +102,20 @@ export class PatternIndex<T> {
         if (keys !== null) map = index.byTarget;
       }
     }
-    if (map === null || keys === null) return this.file(index.wild, pattern, roles, payload, null);
+    if (map === null || keys === null)
+      return this.file(index.wild, null, "", pattern, roles, payload, null);
     let head: Subscription<T> | null = null;
-    for (let i = keys.length - 1; i >= 0; i--)
-      head = this.file(fileUnder(map, keys[i]!), pattern, roles, payload, head);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      head = this.file(fileUnder(map, key), map, key, pattern, roles, payload, head);
+    }
     return head!;
   }
 
   private file(
     bucket: Subscription<T>[],
+    map: Map<string, Subscription<T>[]> | null,
+    key: string,
     pattern: EventPattern,
     roles: Roles | null,
     payload: T,
@@ -120,6 +128,8 @@ export class PatternIndex<T> {
       bucket,
       position: bucket.length,
       sibling,
+      map,
+      key,
     };
     bucket.push(subscription);
     return subscription;
@@ -136,6 +146,8 @@ export class PatternIndex<T> {
         last.position = sub.position;
       }
       sub.bucket = null;
+      // An emptied list leaves the map, so that maps hold only the keys listened for now.
+      if (bucket.length === 0 && sub.map !== null) sub.map.delete(sub.key);
     }
   }
 

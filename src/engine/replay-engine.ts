@@ -6,8 +6,6 @@ import {
   type LifecycleEventType,
   lifecycleEventTypes,
 } from "../language/model/event.ts";
-import type { Fact } from "../language/model/fact.ts";
-import type { Amendment, Instrument, Term } from "../language/model/instrument.ts";
 import type { Model } from "../language/model/model.ts";
 import type { EventPattern } from "../language/model/pattern.ts";
 import type { Provision, ProvisionTerms } from "../language/model/provision.ts";
@@ -17,6 +15,7 @@ import { ConditionEvaluator } from "./condition-evaluator.ts";
 import { dayText } from "./day-text.ts";
 import type { DeadlineOutcome, DeadlineRecord } from "./deadline-record.ts";
 import { DerivedFacts } from "./derived-facts.ts";
+import { describeRule, describeTerm } from "./describe-instrument.ts";
 import { FactStore } from "./fact-store.ts";
 import { formatAnchor, formatCondition } from "./format-condition.ts";
 import { describeEvent } from "./format-event.ts";
@@ -25,10 +24,27 @@ import { PatternIndex, type Subscription } from "./pattern-index.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
 import { type Cause, mergeSources, type Reason } from "./reason.ts";
 import type { Replay } from "./replay-result.ts";
+import {
+  type AmendmentRt,
+  collectLive,
+  type Hook,
+  type InstrumentRt,
+  isEnded,
+  type MutableRecord,
+  newInstrumentRt,
+  newProvisionRt,
+  newScope,
+  type Payload,
+  type ProvisionRt,
+  type Scope,
+  sameSources,
+  type Target,
+  type Timed,
+  type Watcher,
+} from "./replay-runtime.ts";
 import type { SelectedEvents } from "./select-events.ts";
-import { TimeTracker, type TimeValue, type WaitingLimb } from "./time-tracker.ts";
+import { TimeTracker, type TimeValue } from "./time-tracker.ts";
 import type { FactState, InstrumentState, ProvisionState, Timeline } from "./timeline.ts";
-import { TimelineBuilder } from "./timeline-builder.ts";
 
 /*
  * The replay is a fold over days. Each day has three phases, encoded in the heap key
@@ -50,183 +66,10 @@ function isLifecycle(type: string): type is LifecycleEventType {
   return lifecycleTypes.has(type);
 }
 
-const endedStates: ReadonlySet<InstrumentState> = new Set([
-  "expired",
-  "terminated",
-  "superseded",
-  "void",
-]);
-
-function isEnded(state: InstrumentState | null): boolean {
-  return state !== null && endedStates.has(state);
-}
-
-function describeTerm(term: Term): string {
-  const renewal = term.renewal;
-  if (renewal === undefined) return `term ${formatDuration(term.duration)}`;
-  const window = renewal.window === undefined ? "" : ` window ${formatDuration(renewal.window)}`;
-  return `term ${formatDuration(term.duration)}, renewal ${formatDuration(renewal.duration)} notice ${formatDuration(renewal.notice)}${window}`;
-}
-
-function describeRule(instrument: Instrument): string {
-  const rule = instrument.entryIntoForce;
-  if (rule === undefined) return "no rule";
-  switch (rule.kind) {
-    case "on-signature":
-      return "in-force on signature";
-    case "on-ratification":
-      return "in-force on ratification";
-    case "on-exchange":
-      return "in-force on exchange";
-    case "on-date":
-      return `in-force on ${rule.date.text}`;
-    case "after-signature":
-      return `in-force ${formatDuration(rule.duration)} after signature`;
-    default:
-      return assertNever(rule);
-  }
-}
-
-/** A listener group that can be cancelled at once (a provision's start, deadline or end). */
-interface Scope {
-  active: boolean;
-  readonly watchers: Watcher[];
-}
-
-/** What a watcher or hook wakes: a provision's start, or a waited-for limb of its deadline or end. */
-type Target =
-  | { readonly kind: "start"; readonly provision: ProvisionRt }
-  | {
-      readonly kind: "limb";
-      readonly provision: ProvisionRt;
-      readonly which: "due" | "until";
-      readonly tracker: TimeTracker;
-      readonly limb: WaitingLimb;
-    };
-
-/** Listens for one pattern on behalf of a target; it is its own index payload. */
-interface Watcher {
-  readonly kind: "watch";
-  readonly scope: Scope;
-  readonly target: Target;
-  sub: Subscription<Payload> | null;
-}
-
-/** Waits for an instrument's entry into force or signature. */
-interface Hook {
-  readonly scope: Scope;
-  readonly target: Target;
-}
-
-/** Waits for a provision's fulfilment or violation. */
-interface FinalHook extends Hook {
-  readonly on: "fulfilment" | "violation";
-}
-
-type Payload =
-  | { readonly kind: "fulfil"; readonly provision: ProvisionRt }
-  | { readonly kind: "violate"; readonly provision: ProvisionRt }
-  | Watcher
-  | { readonly kind: "fact-start"; readonly fact: Fact }
-  | { readonly kind: "fact-end"; readonly fact: Fact };
-
-interface Notice {
-  readonly event: Event;
-  used: boolean;
-}
-
-interface AmendmentRt {
-  readonly def: Amendment;
-  readonly by: InstrumentRt;
-  readonly target: ProvisionRt;
-  applied: boolean;
-}
-
-interface InstrumentRt {
-  readonly def: Instrument;
-  readonly tl: TimelineBuilder<InstrumentState>;
-  state: InstrumentState | null;
-  signers: Set<string> | null;
-  ratifiers: Set<string> | null;
-  signatureDay: Day | null;
-  signatureEvent: Event | null;
-  eifDay: Day | null;
-  expiryVersion: number;
-  readonly notices: Notice[];
-  readonly provisions: ProvisionRt[];
-  eifHooks: Hook[] | null;
-  signatureHooks: Hook[] | null;
-  /** `[this instrument on causeDay]`, shared by the reasons of that day. */
-  cause: readonly Cause[] | null;
-  causeDay: Day;
-  /** The reason its provisions came into effect on its entry into force, shared among them. */
-  activationReason: Reason | null;
-  readonly eifAmendments: AmendmentRt[];
-  readonly waitingAmendments: AmendmentRt[];
-}
-
-interface MutableRecord {
-  readonly provision: string;
-  readonly due: Day;
-  readonly limb: string;
-  outcome: DeadlineOutcome;
-}
-
-interface Deadline {
-  readonly day: Day;
-  readonly limb: string;
-  readonly record: MutableRecord;
-}
-
-interface ProvisionRt {
-  readonly def: Provision;
-  readonly inst: InstrumentRt;
-  readonly tl: TimelineBuilder<ProvisionState>;
-  terms: ProvisionTerms;
-  state: ProvisionState | null;
-  opened: boolean;
-  openedDay: Day;
-  final: boolean;
-  fulfilledDay: Day | null;
-  violatedDay: Day | null;
-  finalHooks: FinalHook[] | null;
-  anchorScope: Scope | null;
-  anchorDay: Day | null;
-  anchorEvent: Event | null;
-  activated: boolean;
-  activationDay: Day;
-  condHolds: boolean;
-  fulfilSub: Subscription<Payload> | null;
-  violateSub: Subscription<Payload> | null;
-  dueScope: Scope | null;
-  deadline: Deadline | null;
-  deadlineVersion: number;
-  deadlineSources: readonly string[];
-  overdue: boolean;
-  untilScope: Scope | null;
-  untilValue: TimeValue | null;
-  untilVersion: number;
-}
-
-type Timed =
-  | { readonly kind: "entry-into-force"; readonly inst: InstrumentRt }
-  | { readonly kind: "expiry"; readonly inst: InstrumentRt; readonly version: number }
-  | { readonly kind: "denunciation"; readonly inst: InstrumentRt; readonly notice: Event }
-  | { readonly kind: "amendment"; readonly amendment: AmendmentRt }
-  | { readonly kind: "anchor-date"; readonly provision: ProvisionRt; readonly scope: Scope }
-  | { readonly kind: "deadline"; readonly provision: ProvisionRt; readonly version: number }
-  | { readonly kind: "until"; readonly provision: ProvisionRt; readonly version: number };
-
-/** Whether two source lists are the same list, or both empty (so a reason can be shared). */
-function sameSources(a: readonly string[], b: readonly string[]): boolean {
-  return a === b || (a.length === 0 && b.length === 0);
-}
-
-function newScope(): Scope {
-  return { active: true, watchers: [] };
-}
-
-/** A map's values by key order: as they are when the keys are already sorted (as a resolved model's are). */
+/**
+ * A map's values in key order: as they are when the keys are already sorted (as a resolved
+ * model's are).
+ */
 function sortedValues<T>(map: ReadonlyMap<string, T>): T[] {
   const keys = [...map.keys()];
   for (let i = 1; i < keys.length; i++)
@@ -256,7 +99,7 @@ export class ReplayEngine {
   private readonly watchQueue: Watcher[] = [];
   private readonly factQueue: Subscription<Payload>[] = [];
   private readonly limitKey: number;
-  /** The last day replayed (Infinity when unbounded). */
+  /** The last day replayed (-Infinity when unbounded: see the renewal horizon in `expire`). */
   private readonly until: Day;
   /** Index of the last denounce event of each instrument (built when first needed). */
   private lastNotice: Map<string, number> | null = null;
@@ -297,59 +140,12 @@ export class ReplayEngine {
 
   private setUp(): void {
     for (const def of sortedValues(this.model.instruments)) {
-      this.instruments.set(def.id, {
-        def,
-        tl: new TimelineBuilder(),
-        state: null,
-        signers: null,
-        ratifiers: null,
-        signatureDay: null,
-        signatureEvent: null,
-        eifDay: null,
-        expiryVersion: 0,
-        notices: [],
-        provisions: [],
-        eifHooks: null,
-        signatureHooks: null,
-        cause: null,
-        causeDay: 0,
-        activationReason: null,
-        eifAmendments: [],
-        waitingAmendments: [],
-      });
+      this.instruments.set(def.id, newInstrumentRt(def));
     }
     for (const def of sortedValues(this.model.provisions)) {
       const inst = this.instruments.get(def.instrument);
       if (inst === undefined) continue;
-      const p: ProvisionRt = {
-        def,
-        inst,
-        tl: new TimelineBuilder(),
-        terms: def,
-        state: null,
-        opened: false,
-        openedDay: 0,
-        final: false,
-        fulfilledDay: null,
-        violatedDay: null,
-        finalHooks: null,
-        anchorScope: null,
-        anchorDay: null,
-        anchorEvent: null,
-        activated: false,
-        activationDay: 0,
-        condHolds: true,
-        fulfilSub: null,
-        violateSub: null,
-        dueScope: null,
-        deadline: null,
-        deadlineVersion: 0,
-        deadlineSources: def.sources,
-        overdue: false,
-        untilScope: null,
-        untilValue: null,
-        untilVersion: 0,
-      };
+      const p = newProvisionRt(def, inst);
       this.provisions.set(def.id, p);
       inst.provisions.push(p);
       if (def.when !== undefined) this.watchCondition(p, def.when);
@@ -404,10 +200,12 @@ export class ReplayEngine {
   private conditionDependents(name: string, args: readonly string[], out: Set<ProvisionRt>): void {
     const entry = this.whenIndex.get(name);
     if (entry === undefined) return;
-    for (const p of entry.any) out.add(p);
+    collectLive(entry.any, out);
     if (entry.byArgument.size === 0) return;
-    for (let i = 0; i < args.length; i++)
-      for (const p of entry.byArgument.get(`${i}:${args[i]}`) ?? []) out.add(p);
+    for (let i = 0; i < args.length; i++) {
+      const list = entry.byArgument.get(`${i}:${args[i]}`);
+      if (list !== undefined) collectLive(list, out);
+    }
   }
 
   // ---------------------------------------------------------------- the fold
@@ -698,6 +496,7 @@ export class ReplayEngine {
   private ratify(inst: InstrumentRt, event: Event): void {
     if (isEnded(inst.state)) return;
     const who = event.actors.length > 0 ? event.actors : inst.def.parties;
+    const firstRatification = inst.ratifiers === null;
     const ratifiers = inst.ratifiers ?? new Set();
     inst.ratifiers = ratifiers;
     for (const party of who) ratifiers.add(party);
@@ -705,7 +504,7 @@ export class ReplayEngine {
     if (!inst.def.parties.every((p) => ratifiers.has(p))) return;
     this.enterIntoForce(inst, {
       kind: "rule",
-      summary: `Entered into force on ratification: ratified by all parties, the last by ${describeEvent(event)}`,
+      summary: `Entered into force on ratification: ${firstRatification ? "ratified by all parties" : "ratification completed"} by ${describeEvent(event)}`,
       event: event.id,
       rule: describeRule(inst.def),
       sources: mergeSources(inst.def.entryIntoForceSources, event.sources),
@@ -998,6 +797,8 @@ export class ReplayEngine {
     const changes = amendment.def.changes;
     const before = p.terms;
     p.terms = { ...before, ...changes };
+    const sources = amendment.def.sources;
+    if (changes.due !== undefined) p.deadlineSources = mergeSources(p.def.sources, sources);
     if (!p.opened) return;
     const by = amendment.by.def.id;
     const parts: string[] = [];
@@ -1034,7 +835,6 @@ export class ReplayEngine {
     if (changes.violatedBy !== undefined) parts.push(`violated by '${changes.violatedBy.text}'`);
     if (p.activated && (changes.fulfilledBy !== undefined || changes.violatedBy !== undefined))
       this.subscribeTerms(p);
-    const sources = amendment.def.sources;
     this.setProvisionState(p, this.desiredState(p), {
       kind: "amendment",
       summary: `Amended by ${by} from ${dayText(this.now)}: ${parts.length > 0 ? parts.join("; ") : "no term changed"}`,
@@ -1042,7 +842,6 @@ export class ReplayEngine {
       sources,
       because: [{ kind: "instrument", id: by, day: this.now }],
     });
-    if (dueChanged) p.deadlineSources = mergeSources(p.def.sources, sources);
     if (dueChanged && p.activated) this.commitDeadline(p, dueValue);
     if (untilChanged && p.activated) this.commitUntil(p, untilValue);
     if (changes.from !== undefined && !p.activated) {
