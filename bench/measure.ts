@@ -65,7 +65,7 @@ export interface Timing {
   readonly median: number;
   readonly min: number;
   readonly warmups: number;
-  /** Runs per sample: 1, or more for work that takes under 20 ms (see `time`). */
+  /** Runs per sample: 1, or more for work that takes under 100 ms (see `time`). */
   readonly batch: number;
 }
 
@@ -83,16 +83,22 @@ export interface TimingPlan {
  * pays for the garbage collections its allocations cause, as in real use. No collection is
  * forced between runs: a forced full collection shrinks the heap, and the run after it pays to
  * grow it again (several times the run's own cost for a run of a few milliseconds). Work that
- * takes under 20 ms is timed in batches of runs lasting about 50 ms, a sample being the mean
- * run of its batch, so that the timer's resolution and scheduling noise do not dominate.
+ * takes under 100 ms is timed in batches of runs lasting about 200 ms, a sample being the mean
+ * run of its batch, so that neither the timer's resolution nor the collections that fall on one
+ * run rather than another decide the figure.
  */
 export function time(work: () => unknown, plan: TimingPlan): Timing {
   for (let i = 0; i < plan.warmups; i++) work();
+  // The length of one run, as the mean of the runs done in the first 20 ms (at least one).
   const probeStart = performance.now();
-  work();
-  const probe = performance.now() - probeStart;
+  let probeRuns = 0;
+  do {
+    work();
+    probeRuns++;
+  } while (performance.now() - probeStart < 20);
+  const probe = (performance.now() - probeStart) / probeRuns;
   const batch =
-    probe >= 20 ? 1 : Math.max(1, Math.min(1000, Math.ceil(50 / Math.max(probe, 0.01))));
+    probe >= 100 ? 1 : Math.max(1, Math.min(2000, Math.ceil(200 / Math.max(probe, 0.01))));
   const runs: number[] = [];
   let spent = 0;
   for (let i = 0; i < plan.runs; i++) {

@@ -23,7 +23,9 @@ export interface ReplayChildResult {
   readonly generateMs: number;
   /** The first, cold replay (which also warms the JIT). */
   readonly coldMs: number;
+  /** Each sample: one replay, or the mean of `batch` replays (see `time` in measure.ts). */
   readonly runsMs: readonly number[];
+  readonly batch: number;
   readonly medianMs: number;
   readonly warmups: number;
   /** Heap in use once the model is built (after a full collection). */
@@ -122,6 +124,7 @@ async function main(): Promise<void> {
     generateMs,
     coldMs,
     runsMs: timing.runs,
+    batch: timing.batch,
     medianMs: timing.median,
     warmups: warmups + 1,
     modelHeapBytes: before.heapUsed,

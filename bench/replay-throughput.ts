@@ -115,7 +115,7 @@ export async function replayThroughput(options: BenchOptions): Promise<BenchResu
       count(child.instruments),
       ms(child.medianMs),
       ms(Math.min(...child.runsMs)),
-      String(child.runsMs.length),
+      child.batch > 1 ? `${child.runsMs.length}×${child.batch}` : String(child.runsMs.length),
       count(eventsPerSecond),
       perEventMicros.toFixed(2),
       mb(child.modelHeapBytes),

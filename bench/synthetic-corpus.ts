@@ -272,7 +272,6 @@ interface InstrumentDraft {
 
 class Generator {
   private readonly rng: Prng;
-  readonly textParts: string[] = [];
   readonly documents: DocumentText[] = [];
   private chunk: string[] = [];
   private chunkSize = 0;
@@ -323,7 +322,7 @@ class Generator {
     this.chunkSize = 0;
   }
 
-  /** Generates instrument n and its history; returns the number of events it made. */
+  /** Generates instrument n and its history: at most `budget` events. */
   instrument(n: number, budget: number): void {
     const rng = this.rng;
     const iid = `i${String(n).padStart(6, "0")}`;
