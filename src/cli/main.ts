@@ -9,9 +9,7 @@ import {
   runViolations,
   runWhatIf,
 } from "./commands.ts";
-import { runImport } from "./import-command.ts";
 import { UsageError } from "./load-documents.ts";
-import { runServe } from "./serve-command.ts";
 
 const usage = `Pacta: treaties as code
 
@@ -88,13 +86,14 @@ export async function main(
       case "fmt":
         return runFmt(positionals, values, io);
       case "import":
-        return await runImport(
+        // The store and server load only when needed, so that check and replay start fast.
+        return await (await import("./import-command.ts")).runImport(
           positionals,
           values.database === undefined ? {} : { database: values.database },
           io,
         );
       case "serve":
-        return await runServe(
+        return await (await import("./serve-command.ts")).runServe(
           positionals,
           {
             port: values.port,
