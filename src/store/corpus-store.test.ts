@@ -1,11 +1,8 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import BetterSqlite3 from "better-sqlite3";
-import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runImport } from "../cli/import-command.ts";
 import {
@@ -96,78 +93,9 @@ const emptyCounts: StoreCounts = {
   deadlines: 0,
 };
 
-// The databases: SQLite always, PostgreSQL when PACTA_TEST_POSTGRES_URL is set.
+import { type TestDatabase, testTargets as targets } from "./testing/test-databases.ts";
 
-interface TestDatabase {
-  /** What to pass to openStore. */
-  readonly database: string;
-  /** Runs a statement outside the store. */
-  exec(statement: string): Promise<void>;
-  drop(): Promise<void>;
-}
-
-interface Target {
-  readonly name: string;
-  /** Why the target cannot run here, if it cannot. */
-  readonly skip?: string;
-  create(): Promise<TestDatabase>;
-}
-
-const postgresUrl = process.env["PACTA_TEST_POSTGRES_URL"];
 const here = dirname(fileURLToPath(import.meta.url));
-
-const targets: Target[] = [
-  {
-    name: "SQLite",
-    async create() {
-      const dir = mkdtempSync(join(tmpdir(), "pacta-store-"));
-      const database = join(dir, "data", "pacta.sqlite");
-      return {
-        database,
-        async exec(statement) {
-          const db = new BetterSqlite3(database);
-          try {
-            db.exec(statement);
-          } finally {
-            db.close();
-          }
-        },
-        async drop() {
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  },
-  {
-    name: "PostgreSQL",
-    ...(postgresUrl === undefined
-      ? {
-          skip: 'PACTA_TEST_POSTGRES_URL is not set; run eval "$(.ci/postgres.sh)" to test PostgreSQL',
-        }
-      : {}),
-    async create() {
-      const url = postgresUrl!;
-      // A fresh schema per test, created here and dropped after it.
-      const schema = `pacta_test_${randomBytes(6).toString("hex")}`;
-      const admin = async (statement: string) => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        try {
-          await client.query(statement);
-        } finally {
-          await client.end();
-        }
-      };
-      await admin(`create schema ${schema}`);
-      const options = encodeURIComponent(`-c search_path=${schema}`);
-      return {
-        database: `${url}${url.includes("?") ? "&" : "?"}options=${options}`,
-        exec: (statement) => admin(`set search_path to ${schema}; ${statement}`),
-        drop: () => admin(`drop schema ${schema} cascade`),
-      };
-    },
-  },
-];
 
 for (const target of targets) {
   describe(`corpus store on ${target.name}`, () => {
