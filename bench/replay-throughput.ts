@@ -24,7 +24,7 @@ const run = promisify(execFile);
 
 export const replaySizes = { full: [1e3, 1e4, 1e5, 1e6], quick: [1e3, 1e4, 1e5] };
 
-/** Targets of issue 5. */
+/** Pacta's performance targets. */
 export const replayTargets = {
   eventsPerSecond: 1_000_000,
   flatness: 1.5,

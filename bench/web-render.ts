@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { buildWeb, chromiumPath, launchBrowser, startServer } from "../test/e2e/harness.ts";
 import { type BenchOptions, type BenchResult, median, ms, table, verdictBelow } from "./measure.ts";
 
-/** The aim of the issue for edit-to-redraw. */
+/** The aim for edit-to-redraw latency. */
 const targetMs = 50;
 
 interface Entry {
