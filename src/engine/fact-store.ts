@@ -14,6 +14,11 @@ export function factKey(name: string, args: readonly string[]): string {
   return `${name}(${args.join(",")})`;
 }
 
+/** The one value an option fixes, or null when it allows several (or any). */
+function fixedOption(option: ArgOption | undefined): string | null {
+  return typeof option === "string" ? option : null;
+}
+
 function accepts(option: ArgOption, value: string): boolean {
   if (option === null) return true;
   if (typeof option === "string") return option === value;
@@ -21,12 +26,84 @@ function accepts(option: ArgOption, value: string): boolean {
 }
 
 /**
+ * The holding instances of one primitive fact, by key, with an index from (argument position,
+ * value) to the keys of the holding instances that have that value there. Each bucket keeps its
+ * keys in the order they started, as `instances` does, so a lookup through a bucket visits the
+ * instances in the same order as a scan would.
+ */
+class FactTable {
+  readonly instances = new Map<string, readonly string[]>();
+  /** Per argument position: value → keys of the holding instances with it there. */
+  private readonly byArgument: Map<string, Set<string>>[] = [];
+
+  /**
+   * `arity`: the number of arguments. With fewer than two, a lookup binds every argument (the key
+   * answers it) or none (a scan does), so no index is kept.
+   */
+  constructor(private readonly arity: number) {}
+
+  add(key: string, args: readonly string[]): void {
+    this.instances.set(key, args);
+    if (this.arity < 2) return;
+    for (let i = 0; i < args.length; i++) {
+      let index = this.byArgument[i];
+      if (index === undefined) {
+        index = new Map();
+        this.byArgument[i] = index;
+      }
+      const value = args[i]!;
+      const bucket = index.get(value);
+      if (bucket === undefined) index.set(value, new Set([key]));
+      else bucket.add(key);
+    }
+  }
+
+  delete(key: string, args: readonly string[]): void {
+    this.instances.delete(key);
+    if (this.arity < 2) return;
+    for (let i = 0; i < args.length; i++) {
+      const index = this.byArgument[i];
+      const value = args[i]!;
+      const bucket = index?.get(value);
+      if (bucket === undefined) continue;
+      bucket.delete(key);
+      if (bucket.size === 0) index!.delete(value);
+    }
+  }
+
+  /**
+   * The smallest bucket among the positions fixed to one value (`fixed(i)` gives the value or
+   * null), except `skip`; undefined when no position is fixed (a scan is needed), and an empty
+   * set when a fixed value has no holding instance.
+   */
+  narrowest(
+    count: number,
+    fixed: (position: number) => string | null,
+    skip: number,
+  ): ReadonlySet<string> | undefined {
+    if (this.arity < 2) return undefined;
+    let best: ReadonlySet<string> | undefined;
+    for (let i = 0; i < count; i++) {
+      if (i === skip) continue;
+      const value = fixed(i);
+      if (value === null) continue;
+      const bucket = this.byArgument[i]?.get(value);
+      if (bucket === undefined) return emptyKeys;
+      if (best === undefined || bucket.size < best.size) best = bucket;
+    }
+    return best;
+  }
+}
+
+const emptyKeys: ReadonlySet<string> = new Set();
+
+/**
  * The primitive facts holding now, and the timelines of every fact instance (primitive or
  * derived) that has held. Also the domain `any ?x` ranges over: every party and every value a
  * fact has been stated about.
  */
 export class FactStore {
-  private readonly holding = new Map<string, Map<string, readonly string[]>>();
+  private readonly holding = new Map<string, FactTable>();
   private readonly builders = new Map<string, TimelineBuilder<FactState>>();
   private readonly domainValues: string[] = [];
   private readonly domainSet = new Set<string>();
@@ -48,14 +125,14 @@ export class FactStore {
 
   /** Starts a primitive fact instance; false if it already held. */
   start(name: string, args: readonly string[], day: Day, reason: Reason): boolean {
-    let instances = this.holding.get(name);
-    if (instances === undefined) {
-      instances = new Map();
-      this.holding.set(name, instances);
+    let table = this.holding.get(name);
+    if (table === undefined) {
+      table = new FactTable(args.length);
+      this.holding.set(name, table);
     }
     const key = factKey(name, args);
-    if (instances.has(key)) return false;
-    instances.set(key, args);
+    if (table.instances.has(key)) return false;
+    table.add(key, args);
     for (const value of args) this.addToDomain(value);
     this.open(key, day, reason);
     return true;
@@ -63,17 +140,44 @@ export class FactStore {
 
   /**
    * Ends the primitive instances of `name` whose arguments match (null matches anything);
-   * returns the arguments of those that ended.
+   * returns the arguments of those that ended, in the order they started.
    */
   end(name: string, args: readonly (string | null)[], day: Day): (readonly string[])[] {
-    const instances = this.holding.get(name);
-    if (instances === undefined || instances.size === 0) return [];
+    const table = this.holding.get(name);
+    if (table === undefined || table.instances.size === 0) return [];
+    const instances = table.instances;
     const ended: (readonly string[])[] = [];
-    for (const values of instances.values())
-      if (args.every((a, i) => a === null || a === values[i])) ended.push(values);
-    for (const values of ended) {
-      const key = factKey(name, values);
-      instances.delete(key);
+    const endedKeys: string[] = [];
+    if (!args.includes(null)) {
+      // Every argument bound: at most the one instance of that key.
+      const key = factKey(name, args as readonly string[]);
+      const values = instances.get(key);
+      if (values !== undefined && args.every((a, i) => a === values[i])) {
+        ended.push(values);
+        endedKeys.push(key);
+      }
+    } else {
+      const keys = table.narrowest(args.length, (i) => args[i] ?? null, -1);
+      const matches = (values: readonly string[]): boolean =>
+        args.every((a, i) => a === null || a === values[i]);
+      if (keys === undefined) {
+        for (const [key, values] of instances)
+          if (matches(values)) {
+            ended.push(values);
+            endedKeys.push(key);
+          }
+      } else
+        for (const key of keys) {
+          const values = instances.get(key)!;
+          if (matches(values)) {
+            ended.push(values);
+            endedKeys.push(key);
+          }
+        }
+    }
+    for (let i = 0; i < ended.length; i++) {
+      const key = endedKeys[i]!;
+      table.delete(key, ended[i]!);
       this.builders.get(key)?.close(day);
     }
     return ended;
@@ -84,30 +188,38 @@ export class FactStore {
    * arguments match the options.
    */
   valuesAt(name: string, options: readonly ArgOption[], position: number): string[] {
-    const instances = this.holding.get(name);
-    if (instances === undefined) return [];
+    const table = this.holding.get(name);
+    if (table === undefined) return [];
     const out: string[] = [];
-    for (const values of instances.values()) {
+    const consider = (values: readonly string[]): void => {
       const value = values[position];
-      if (value === undefined || out.includes(value)) continue;
+      if (value === undefined || out.includes(value)) return;
       if (
         options.every(
           (o, i) => i === position || (values[i] !== undefined && accepts(o, values[i]!)),
         )
       )
         out.push(value);
-    }
+    };
+    const keys = table.narrowest(options.length, (i) => fixedOption(options[i]), position);
+    if (keys === undefined) for (const values of table.instances.values()) consider(values);
+    else for (const key of keys) consider(table.instances.get(key)!);
     return out;
   }
 
   /** Whether some holding instance of a primitive fact matches the argument options. */
   holds(name: string, options: readonly ArgOption[]): boolean {
-    const instances = this.holding.get(name);
-    if (instances === undefined || instances.size === 0) return false;
+    const table = this.holding.get(name);
+    if (table === undefined || table.instances.size === 0) return false;
+    const instances = table.instances;
     if (options.every((o) => typeof o === "string"))
       return instances.has(factKey(name, options as readonly string[]));
-    for (const values of instances.values())
-      if (options.every((o, i) => values[i] !== undefined && accepts(o, values[i]!))) return true;
+    const matches = (values: readonly string[]): boolean =>
+      options.every((o, i) => values[i] !== undefined && accepts(o, values[i]!));
+    const keys = table.narrowest(options.length, (i) => fixedOption(options[i]), -1);
+    if (keys === undefined) {
+      for (const values of instances.values()) if (matches(values)) return true;
+    } else for (const key of keys) if (matches(instances.get(key)!)) return true;
     return false;
   }
 

@@ -89,6 +89,31 @@ describe("readings", () => {
     ]);
   });
 
+  it("replaying one model again, under other readings and limits, gives what a fresh model gives", () => {
+    // The engine keeps per-model selections and sorted arrays: they must never leak across keys.
+    const model = treatyModel();
+    const runs: [string | undefined, string | undefined][] = [
+      [undefined, undefined],
+      ["cow", undefined],
+      [undefined, "1952-12-31"],
+      ["cow", "1980-02-14"],
+      ["default", "1980-02-14"],
+      [undefined, "1952-12-31"],
+      ["cow", undefined],
+      [undefined, "1979-04-03"],
+      [undefined, undefined],
+    ];
+    for (const [reading, until] of runs) {
+      const options = {
+        ...(reading === undefined ? {} : { reading }),
+        ...(until === undefined ? {} : { until: day(until) }),
+      };
+      expect(replayToJson(replay(model, options))).toEqual(
+        replayToJson(replay(treatyModel(), options)),
+      );
+    }
+  });
+
   it("an unknown reading is a RangeError", () => {
     expect(() => replay(treatyModel(), { reading: "nope" })).toThrow(RangeError);
   });

@@ -70,12 +70,23 @@ function isLifecycle(type: string): type is LifecycleEventType {
  * A map's values in key order: as they are when the keys are already sorted (as a resolved
  * model's are).
  */
-function sortedValues<T>(map: ReadonlyMap<string, T>): T[] {
+function sortedValues<T>(map: ReadonlyMap<string, T>): readonly T[] {
+  // The model's maps are immutable: each is sorted once, and the array kept for the next replay.
+  const cached = sortedCache.get(map);
+  if (cached !== undefined) return cached as readonly T[];
   const keys = [...map.keys()];
+  let values: T[] | null = null;
   for (let i = 1; i < keys.length; i++)
-    if (keys[i - 1]! > keys[i]!) return keys.sort().map((key) => map.get(key)!);
-  return [...map.values()];
+    if (keys[i - 1]! > keys[i]!) {
+      values = keys.sort().map((key) => map.get(key)!);
+      break;
+    }
+  values ??= [...map.values()];
+  sortedCache.set(map, values);
+  return values;
 }
+
+const sortedCache = new WeakMap<ReadonlyMap<string, unknown>, readonly unknown[]>();
 
 /** One replay of a model: build, run, then read the result. See docs/semantics.md. */
 export class ReplayEngine {

@@ -57,6 +57,32 @@ export function selectReplayEvents(
   reading: Reading | null,
   until?: Day,
 ): SelectedEvents {
+  // Models are immutable: the selection of a (model, reading, until) is kept for the next replays
+  // of that model (the last few readings and limits; a what-if is a new model). Callers only read
+  // the arrays.
+  let cached = selectionCache.get(model);
+  if (cached === undefined) {
+    cached = [];
+    selectionCache.set(model, cached);
+  }
+  for (const entry of cached)
+    if (entry.reading === reading && entry.until === until) return entry.selected;
+  const selected = computeSelection(model, reading, until);
+  if (cached.length >= SELECTIONS_PER_MODEL) cached.shift();
+  cached.push({ reading, until, selected });
+  return selected;
+}
+
+interface CachedSelection {
+  readonly reading: Reading | null;
+  readonly until: Day | undefined;
+  readonly selected: SelectedEvents;
+}
+
+const SELECTIONS_PER_MODEL = 4;
+const selectionCache = new WeakMap<Model, CachedSelection[]>();
+
+function computeSelection(model: Model, reading: Reading | null, until?: Day): SelectedEvents {
   const chosen = chosenClaims(model, reading);
   const source = model.events;
   const limit = until ?? Number.POSITIVE_INFINITY;
