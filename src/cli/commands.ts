@@ -5,9 +5,11 @@ import {
   diffToJson,
   dueBetween,
   explain,
+  explanationToJson,
+  type Replay,
   replay,
   replayToJson,
-  stateAt,
+  stateAtToJson,
   violations,
 } from "../engine/index.ts";
 import { formatDay } from "../language/calendar/day.ts";
@@ -66,6 +68,22 @@ function checkReading(compilation: Compilation, reading: string | undefined): vo
   }
 }
 
+function readingOption(reading: string | undefined): { reading?: string } {
+  return reading === undefined ? {} : { reading };
+}
+
+/** Compiles the documents and replays them under the chosen reading; undefined on errors. */
+function compileAndReplay(
+  paths: readonly string[],
+  options: Options,
+  io: Io,
+): { compilation: Compilation; result: Replay } | undefined {
+  const compilation = compileOrReport(loadDocuments(paths), io, true);
+  if (!compilation) return undefined;
+  checkReading(compilation, options.reading);
+  return { compilation, result: replay(compilation.model, readingOption(options.reading)) };
+}
+
 export function runCheck(paths: readonly string[], options: Options, io: Io): number {
   const documents = loadDocuments(paths);
   const compilation = compile(documents);
@@ -89,13 +107,9 @@ export function runDue(paths: readonly string[], options: Options, io: Io): numb
   const to = options.to === undefined ? undefined : lastDay(options.to);
   if (from === undefined || to === undefined)
     throw new UsageError("due: give the period with --from DATE --to DATE");
-  const compilation = compileOrReport(loadDocuments(paths), io, true);
-  if (!compilation) return 1;
-  checkReading(compilation, options.reading);
-  const result = replay(
-    compilation.model,
-    options.reading === undefined ? {} : { reading: options.reading },
-  );
+  const replayed = compileAndReplay(paths, options, io);
+  if (!replayed) return 1;
+  const { compilation, result } = replayed;
   const due = dueBetween(result, from, to);
   if (options.json) {
     io.out(
@@ -122,13 +136,9 @@ export function runDue(paths: readonly string[], options: Options, io: Io): numb
 
 /** Every violation, with the reason. */
 export function runViolations(paths: readonly string[], options: Options, io: Io): number {
-  const compilation = compileOrReport(loadDocuments(paths), io, true);
-  if (!compilation) return 1;
-  checkReading(compilation, options.reading);
-  const result = replay(
-    compilation.model,
-    options.reading === undefined ? {} : { reading: options.reading },
-  );
+  const replayed = compileAndReplay(paths, options, io);
+  if (!replayed) return 1;
+  const { compilation, result } = replayed;
   const found = violations(result);
   if (options.json) {
     io.out(
@@ -162,18 +172,14 @@ function lastDay(text: string): number {
 
 export function runReplay(paths: readonly string[], options: Options, io: Io): number {
   const at = parseAt(options.at);
-  const compilation = compileOrReport(loadDocuments(paths), io, true);
-  if (!compilation) return 1;
-  checkReading(compilation, options.reading);
-  const result = replay(
-    compilation.model,
-    options.reading === undefined ? {} : { reading: options.reading },
-  );
+  const replayed = compileAndReplay(paths, options, io);
+  if (!replayed) return 1;
+  const { compilation, result } = replayed;
   const style = makeStyle(io.color);
   if (options.json) {
     const json = replayToJson(result);
     io.out(
-      `${JSON.stringify(at === undefined ? json : { at: formatDay(at), ...stateAtJson(result, at) }, null, 2)}\n`,
+      `${JSON.stringify(at === undefined ? json : stateAtToJson(result, result.reading, at), null, 2)}\n`,
     );
   } else if (at !== undefined) {
     io.out(formatStateAt(compilation.model, result, at, style));
@@ -183,38 +189,22 @@ export function runReplay(paths: readonly string[], options: Options, io: Io): n
   return 0;
 }
 
-function stateAtJson(result: ReturnType<typeof replay>, at: number) {
-  const state = stateAt(result, at);
-  return {
-    reading: result.reading,
-    instruments: state.instruments.map((s) => ({ id: s.id, state: s.state, reason: s.reason })),
-    provisions: state.provisions.map((s) => ({ id: s.id, state: s.state, reason: s.reason })),
-  };
-}
-
 export function runExplain(positionals: readonly string[], options: Options, io: Io): number {
   const [id, ...paths] = positionals;
   if (id === undefined)
     throw new UsageError("explain: name a provision or instrument id, then the documents");
   const at = parseAt(options.at);
-  const compilation = compileOrReport(
-    loadDocuments(paths.length > 0 ? paths : ["corpus/sino-soviet"]),
-    io,
-    true,
-  );
-  if (!compilation) return 1;
-  checkReading(compilation, options.reading);
-  const result = replay(
-    compilation.model,
-    options.reading === undefined ? {} : { reading: options.reading },
-  );
+  const replayed = compileAndReplay(paths.length > 0 ? paths : ["corpus/sino-soviet"], options, io);
+  if (!replayed) return 1;
+  const { compilation, result } = replayed;
   const explanation = explain(result, compilation.model, id, at);
   if (!explanation) {
     throw new UsageError(
       `explain: no instrument or provision '${id}'; use INSTRUMENT.PROVISION when a provision id is not unique`,
     );
   }
-  if (options.json) io.out(`${JSON.stringify(explanation, null, 2)}\n`);
+  if (options.json)
+    io.out(`${JSON.stringify(explanationToJson(explanation, result.reading), null, 2)}\n`);
   else io.out(formatExplanation(explanation, compilation.model, makeStyle(io.color)));
   return 0;
 }
@@ -233,13 +223,11 @@ export function runWhatIf(paths: readonly string[], options: Options, io: Io): n
   checkReading(compilation, options.reading);
   const style = makeStyle(io.color);
   const reports: unknown[] = [];
+  const actual = replay(compilation.model, readingOption(options.reading));
   for (const whatIf of whatIfs) {
-    const readingOption = options.reading === undefined ? {} : { reading: options.reading };
-    const actual = replay(compilation.model, readingOption);
-    const changed = applyWhatIf(compilation.model, whatIf);
     const counterfactual = replay(
-      changed,
-      whatIf.reading === undefined ? readingOption : { reading: whatIf.reading },
+      applyWhatIf(compilation.model, whatIf),
+      readingOption(whatIf.reading ?? options.reading),
     );
     const diff = diffReplays(actual, counterfactual);
     if (options.json)

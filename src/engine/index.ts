@@ -22,6 +22,16 @@ export {
 export type { Cause, Reason, ReasonKind } from "./reason.ts";
 export { replay } from "./replay.ts";
 export type { Replay, ReplayOptions } from "./replay-result.ts";
+export {
+  type ExplainStepJson,
+  type ExplanationJson,
+  explanationToJson,
+  type ReasonDetailJson,
+  reasonDetailToJson,
+  type StateEntryJson,
+  type StateSnapshotJson,
+  stateAtToJson,
+} from "./result-json.ts";
 export { chooseReading, selectEvents } from "./select-events.ts";
 export {
   type AnyState,

@@ -1,6 +1,6 @@
-import { explain } from "../../engine/index.ts";
+import { explain, explanationToJson, stateAtToJson } from "../../engine/index.ts";
 import { ApiError } from "../api-error.ts";
-import { explanationToApi, jsonBytes, stateAtToApi } from "../api-json.ts";
+import { jsonBytes } from "../api-json.ts";
 import { checkDay, dayQuery } from "../http-input.ts";
 import type { RegisterRoutes } from "./route-deps.ts";
 
@@ -16,7 +16,7 @@ export const replayRoutes: RegisterRoutes = (app, { cache }) => {
         snapshot.encoded(`replay:${reading}`, () => snapshot.replayJson(reading)),
       );
     }
-    return c.json(stateAtToApi(snapshot.replay(reading), reading, checkDay("at", at)));
+    return c.json(stateAtToJson(snapshot.replay(reading), reading, checkDay("at", at)));
   });
 
   app.get("/api/explain/:id", async (c) => {
@@ -36,6 +36,6 @@ export const replayRoutes: RegisterRoutes = (app, { cache }) => {
         `No instrument, provision or fact '${id}' (a provision's local id must be unique; else write INSTRUMENT.PROVISION)`,
       );
     }
-    return c.json(explanationToApi(explanation, reading));
+    return c.json(explanationToJson(explanation, reading));
   });
 };
