@@ -48,7 +48,7 @@ export type { TimeExpression } from "./model/time-expression.ts";
 export type { Value } from "./model/value.ts";
 export type { WhatIf } from "./model/what-if.ts";
 export type { Json } from "./model-to-json.ts";
-export { modelToJson } from "./model-to-json.ts";
+export { modelToJson, plainJson } from "./model-to-json.ts";
 export type { Resolution } from "./resolve/resolve.ts";
 export { resolve } from "./resolve/resolve.ts";
 export { format, formatText } from "./syntax/format.ts";

@@ -13,15 +13,25 @@ export type Json =
 function isHistDate(
   value: object,
 ): value is { first: number; last: number; precision: string; text: string } {
-  return "first" in value && "last" in value && "precision" in value && "text" in value;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v["first"] === "number" &&
+    typeof v["last"] === "number" &&
+    typeof v["precision"] === "string" &&
+    typeof v["text"] === "string"
+  );
 }
 
-function plain(value: unknown): Json {
+/**
+ * Any part of a resolved model (an instrument, an event, a list of them) as plain JSON: maps
+ * become arrays, dates become `{ text, precision, first, last }` with ISO days.
+ */
+export function plainJson(value: unknown): Json {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
     return value;
-  if (Array.isArray(value)) return value.map(plain);
-  if (value instanceof Map) return [...value.values()].map(plain);
+  if (Array.isArray(value)) return value.map(plainJson);
+  if (value instanceof Map) return [...value.values()].map(plainJson);
   if (typeof value === "object") {
     if (isHistDate(value)) {
       return {
@@ -32,7 +42,7 @@ function plain(value: unknown): Json {
       };
     }
     const out: Record<string, Json> = {};
-    for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = plain(v);
+    for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = plainJson(v);
     return out;
   }
   return null;
@@ -46,5 +56,5 @@ function plain(value: unknown): Json {
  * JSON.stringify(modelToJson(compile(documents).model), null, 2)
  */
 export function modelToJson(model: Model): Json {
-  return plain(model);
+  return plainJson(model);
 }
