@@ -109,7 +109,7 @@ export function runDue(paths: readonly string[], options: Options, io: Io): numb
     throw new UsageError("due: give the period with --from DATE --to DATE");
   const replayed = compileAndReplay(paths, options, io);
   if (!replayed) return 1;
-  const { compilation, result } = replayed;
+  const { result } = replayed;
   const due = dueBetween(result, from, to);
   if (options.json) {
     io.out(
@@ -138,7 +138,7 @@ export function runDue(paths: readonly string[], options: Options, io: Io): numb
 export function runViolations(paths: readonly string[], options: Options, io: Io): number {
   const replayed = compileAndReplay(paths, options, io);
   if (!replayed) return 1;
-  const { compilation, result } = replayed;
+  const { result } = replayed;
   const found = violations(result);
   if (options.json) {
     io.out(

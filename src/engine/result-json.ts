@@ -117,7 +117,10 @@ function stepToJson(step: ExplainStep): ExplainStepJson {
   };
 }
 
-export function explanationToJson(explanation: Explanation, reading: string | null): ExplanationJson {
+export function explanationToJson(
+  explanation: Explanation,
+  reading: string | null,
+): ExplanationJson {
   return {
     id: explanation.id,
     kind: explanation.kind,

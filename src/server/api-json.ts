@@ -1,5 +1,4 @@
 import type { Context } from "hono";
-import { type Day, formatDay } from "../language/calendar/day.ts";
 
 // The API's JSON forms of the engine's results: ISO days instead of day numbers.
 
