@@ -361,9 +361,12 @@ describe("format properties", () => {
         expect(meaning(parse(once, "test.pacta").statements)).toEqual(meaning(tree.statements));
         expect(significantTokens(once)).toEqual(significantTokens(text));
       }),
-      { numRuns: 300 },
+      { numRuns: 600 },
     );
-    expect(checked).toBeGreaterThan(60);
+    // About a quarter of line soups parse without errors: 150 of 600 on average, standard
+    // deviation about 11. The floor of 80 catches a generator that stops producing them
+    // without failing on an unlucky seed (60 of 300 did fail on about 2% of seeds).
+    expect(checked).toBeGreaterThan(80);
   });
 
   it("never throws on token soup, with or without errors", () => {
