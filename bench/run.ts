@@ -7,8 +7,9 @@
  *   npm run bench -- --only replay     one benchmark (repeat --only, or separate names by commas)
  *   npm run bench -- --profile         also profile the largest replay (bench/results/*.cpuprofile)
  *
- * Benchmarks: parse, replay, flagship, eflint, rtec, web-render (the web app's, in chromium; skipped
- * without a browser). The peers' data sets are read from
+ * Benchmarks: parse, replay, flagship, eflint, rtec, rtec-peer (RTEC itself, from a checkout named by
+ * PACTA_RTEC_DIR, with swipl), web-render (the web app's, in chromium; skipped without a browser).
+ * The peers' data sets are read from
  * PACTA_PEERS_DIR (default ../shared/data/peers, relative to the repository); a peer whose data is
  * absent is skipped with a message.
  */
@@ -29,6 +30,7 @@ import {
 } from "./measure.ts";
 import { parseThroughput } from "./parse-throughput.ts";
 import { replayThroughput } from "./replay-throughput.ts";
+import { rtecPeer } from "./rtec-peer.ts";
 import { rtecVoting } from "./rtec-voting.ts";
 
 const benchmarks: readonly {
@@ -44,6 +46,11 @@ const benchmarks: readonly {
     name: "rtec",
     title: "RTEC's voting protocol, ported as far as the language allows",
     run: rtecVoting,
+  },
+  {
+    name: "rtec-peer",
+    title: "RTEC itself on the voting stream (PACTA_RTEC_DIR, swipl)",
+    run: rtecPeer,
   },
   {
     name: "web-render",
