@@ -5,6 +5,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { cliEntry } from "../bin/entry.js";
 import { loadDocuments } from "../src/cli/load-documents.ts";
 import { applyWhatIf, diffReplays, replay } from "../src/engine/index.ts";
 import { compile } from "../src/language/index.ts";
@@ -90,6 +91,9 @@ export async function flagship(options: BenchOptions): Promise<BenchResult> {
     ["--import", import.meta.resolve("tsx"), "src/cli/run.ts", "check", CORPUS],
     processRuns,
   );
+  // `pacta check` as users run it: bin/pacta.js, which runs the build in dist/node when fresh.
+  const entry = cliEntry(repoRoot);
+  const checkBin = await wallTime(process.execPath, ["bin/pacta.js", "check", CORPUS], processRuns);
   const nodeBaseline = await wallTime(process.execPath, ["-e", "0"], processRuns);
 
   const rows = [
@@ -131,6 +135,12 @@ export async function flagship(options: BenchOptions): Promise<BenchResult> {
       "",
     ],
     [
+      `\`node bin/pacta.js check …\`, wall (${entry.built ? "the build in dist/node" : "no fresh build: through tsx; run npm run build:cli"})`,
+      ms(checkBin.medianMs),
+      ms(Math.min(...checkBin.runsMs)),
+      "",
+    ],
+    [
       "`node -e 0`, wall (process start-up alone)",
       ms(nodeBaseline.medianMs),
       ms(Math.min(...nodeBaseline.runsMs)),
@@ -157,6 +167,8 @@ export async function flagship(options: BenchOptions): Promise<BenchResult> {
       whatIfWithBaseReplayMs: whatIfFull.median,
       checkProcessNpxMs: checkNpx.medianMs,
       checkProcessNodeMs: checkNode.medianMs,
+      checkProcessBinMs: checkBin.medianMs,
+      checkProcessBinBuilt: entry.built,
       nodeStartupMs: nodeBaseline.medianMs,
       targets: flagshipTargets,
     },

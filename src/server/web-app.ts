@@ -5,8 +5,16 @@ import type { Context } from "hono";
 import { getMimeType } from "hono/utils/mime";
 import { ApiError } from "./api-error.ts";
 
-/** Where `npm run build:web` puts the page: dist/web at the root of the package. */
-export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
+/**
+ * Where `npm run build:web` puts the page: dist/web at the root of the package. This module runs
+ * from src/server (through tsx) or, built, from dist/node/server.
+ */
+export const defaultWebRoot = fileURLToPath(
+  new URL(
+    import.meta.url.includes("/dist/node/") ? "../../web" : "../../dist/web",
+    import.meta.url,
+  ),
+);
 
 /** The page answered at `/` when the web app has not been built. */
 export const notBuiltPage = `<!doctype html>
