@@ -127,8 +127,14 @@ function stopper(child: ChildProcess, cleanup: () => void): () => Promise<void> 
     });
 }
 
-/** Starts the server of `kind` on a free port over a temporary copy of the flagship corpus. */
-export async function startServer(kind: ServerKind): Promise<RunningServer> {
+/**
+ * Starts the server of `kind` on a free port over a temporary copy of the flagship corpus; with
+ * `token` (pacta serve only), writes need it.
+ */
+export async function startServer(
+  kind: ServerKind,
+  options: { readonly token?: string } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const temp = mkdtempSync(join(tmpdir(), "pacta-e2e-"));
   const corpus = join(temp, "sino-soviet");
@@ -151,7 +157,15 @@ export async function startServer(kind: ServerKind): Promise<RunningServer> {
         "--corpus",
         corpus,
       ],
-      { cwd: repo, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
+      {
+        cwd: repo,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: {
+          ...process.env,
+          NO_COLOR: "1",
+          ...(options.token === undefined ? {} : { PACTA_TOKEN: options.token }),
+        },
+      },
     );
   } else {
     child = spawn(

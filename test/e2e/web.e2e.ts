@@ -211,6 +211,55 @@ describe.skipIf(reason !== "")("web app in chromium", () => {
       .toMatch(/Saved as version \d+/);
   });
 
+  it.skipIf("kind" in setup && setup.kind !== "pacta")(
+    "asks for the write token when the server needs one, and saves with it",
+    async () => {
+      const token = "e2e-write-token-0123456789";
+      const guarded = await startServer("pacta", { token });
+      const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      try {
+        const p = await ctx.newPage();
+        await p.goto(guarded.url);
+        await p
+          .getByRole("navigation", { name: "Views" })
+          .getByRole("link", { name: /Editor/ })
+          .click();
+        const content = p.locator(".cm-content");
+        await content.waitFor();
+        const tokenField = p.getByLabel("Write token");
+        expect(await tokenField.count()).toBe(0);
+        await content.click();
+        await p.keyboard.press("Control+End");
+        await p.keyboard.type("\n# saved with a token\n");
+        await p.getByRole("button", { name: "Save" }).click();
+        await expect
+          .poll(() => p.locator(".notice.error").textContent())
+          .toContain("needs a token for writes");
+        await tokenField.fill("not-the-token");
+        await p.getByRole("button", { name: "Save" }).click();
+        await expect
+          .poll(() => p.locator(".notice.error").textContent())
+          .toContain("not the server's");
+        await tokenField.fill(token);
+        await shot("08b-editor-token", p);
+        await p.getByRole("button", { name: "Save" }).click();
+        await expect
+          .poll(() => p.locator(".save-status").textContent())
+          .toMatch(/Saved as version \d+/);
+        // The token stays for the tab: a reload keeps the field filled.
+        await p.reload();
+        await p
+          .getByRole("navigation", { name: "Views" })
+          .getByRole("link", { name: /Editor/ })
+          .click();
+        await expect.poll(() => p.getByLabel("Write token").inputValue()).toBe(token);
+      } finally {
+        await ctx.close();
+        await guarded.stop();
+      }
+    },
+  );
+
   it("runs a what-if and shows the diff on the timeline and as a list", async () => {
     await page
       .getByRole("navigation", { name: "Views" })

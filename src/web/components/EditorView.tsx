@@ -7,6 +7,7 @@ import { diagnosticsOf } from "../lib/pipeline.ts";
 import { formatRoute } from "../lib/route.ts";
 import { instrumentRows } from "../lib/rows.ts";
 import { coalesce } from "../lib/schedule.ts";
+import { keepToken, readToken } from "../lib/write-token.ts";
 import { useApp } from "../state/context.ts";
 import { workingDocuments } from "../state/store.ts";
 import type { CodeEditor as CodeEditorType, EditorApi } from "./CodeEditor.tsx";
@@ -26,6 +27,9 @@ export function EditorView() {
   const saved = state.documents.find((d) => d.file === file);
   const draft = file === undefined ? undefined : state.drafts[file];
   const [revision, setRevision] = useState(0);
+  // The server's write token, asked for once a save is refused for want of it (HTTP 401).
+  const [token, setToken] = useState(readToken);
+  const [askToken, setAskToken] = useState(() => readToken() !== "");
   const editor = useRef<EditorApi | null>(null);
   // CodeMirror is loaded with the editor, not with the first page.
   const [CodeEditor, setCodeEditor] = useState<typeof CodeEditorType | null>(null);
@@ -84,15 +88,18 @@ export function EditorView() {
     scheduled.flush();
     const text = editor.current?.text() ?? draft ?? saved.text;
     dispatch({ type: "saving", file });
-    const result = await saveDocument(file, text);
+    const result = await saveDocument(file, text, { token });
     if (result.ok) dispatch({ type: "saved", file, version: result.version, text });
-    else
+    else {
+      if (result.status === 401) setAskToken(true);
       dispatch({
         type: "save-refused",
         file,
+        httpStatus: result.status,
         message: result.message,
         diagnostics: result.diagnostics,
       });
+    }
   };
 
   const status = (() => {
@@ -149,6 +156,28 @@ export function EditorView() {
             {status}
           </span>
         </div>
+        {askToken ? (
+          <div class="editor-token">
+            <label class="field">
+              <span>Write token</span>
+              <input
+                type="password"
+                value={token}
+                autocomplete="off"
+                spellcheck={false}
+                aria-describedby="token-help"
+                onInput={(e) => {
+                  setToken(e.currentTarget.value);
+                  keepToken(e.currentTarget.value);
+                }}
+              />
+            </label>
+            <p id="token-help" class="muted">
+              This server needs a token to save. <code>pacta serve</code> prints it when it starts
+              (or it is the server's <code>PACTA_TOKEN</code>). It is kept for this tab only.
+            </p>
+          </div>
+        ) : null}
         <p id="editor-help" class="sr-only">
           Pacta source. Ctrl+S saves. Tab leaves the editor. Diagnostics are listed after it.
         </p>
@@ -173,10 +202,12 @@ export function EditorView() {
             <p>
               <strong>The server refused the save:</strong> {refused.message}
             </p>
-            <DiagnosticList
-              diagnostics={refused.diagnostics}
-              onGo={(d) => editor.current?.goTo(d.at.line, d.at.column)}
-            />
+            {refused.diagnostics.length > 0 ? (
+              <DiagnosticList
+                diagnostics={refused.diagnostics}
+                onGo={(d) => editor.current?.goTo(d.at.line, d.at.column)}
+              />
+            ) : null}
           </div>
         ) : null}
         <h2>Problems in this document</h2>

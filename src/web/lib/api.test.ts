@@ -31,7 +31,7 @@ describe("fetchCorpus", () => {
 describe("saveDocument", () => {
   it("puts the text and answers the new version", async () => {
     const { fetchImpl, calls } = respond(200, { file: "a/b.pacta", version: 3 });
-    expect(await saveDocument("a/b.pacta", "text", fetchImpl)).toEqual({
+    expect(await saveDocument("a/b.pacta", "text", { fetchImpl })).toEqual({
       ok: true,
       file: "a/b.pacta",
       version: 3,
@@ -52,7 +52,7 @@ describe("saveDocument", () => {
       error: { code: "invalid-document", message: "the document has errors" },
       diagnostics: [diagnostic, { nonsense: 1 }],
     });
-    expect(await saveDocument("a/b.pacta", "text", fetchImpl)).toEqual({
+    expect(await saveDocument("a/b.pacta", "text", { fetchImpl })).toEqual({
       ok: false,
       status: 422,
       message: "the document has errors",
@@ -60,9 +60,32 @@ describe("saveDocument", () => {
     });
   });
 
+  it("sends the write token when it has one, and no header otherwise", async () => {
+    const { fetchImpl, calls } = respond(200, { file: "f", version: 2 });
+    await saveDocument("f", "t", { fetchImpl, token: "  s3cret-token \n" });
+    await saveDocument("f", "t", { fetchImpl, token: "   " });
+    await saveDocument("f", "t", { fetchImpl });
+    const auth = calls.map((c) => new Headers(c.init?.headers).get("authorization"));
+    expect(auth).toEqual(["Bearer s3cret-token", null, null]);
+  });
+
+  it("answers 401 with the server's message, so the page can ask for the token", async () => {
+    const { fetchImpl } = respond(401, {
+      error: { code: "unauthorized", message: "This server needs a token for writes" },
+    });
+    expect(await saveDocument("f", "t", { fetchImpl })).toEqual({
+      ok: false,
+      status: 401,
+      message: "This server needs a token for writes",
+      diagnostics: [],
+    });
+  });
+
   it("reports a server it cannot reach", async () => {
-    const result = await saveDocument("f", "t", async () => {
-      throw new TypeError("network down");
+    const result = await saveDocument("f", "t", {
+      fetchImpl: async () => {
+        throw new TypeError("network down");
+      },
     });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.status).toBe(0);

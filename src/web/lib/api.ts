@@ -67,17 +67,29 @@ export async function fetchCorpus(fetchImpl: Fetch = fetch): Promise<CorpusDocum
   return documents.filter(isDocument);
 }
 
+export interface SaveOptions {
+  /** The server's write token, sent as `Authorization: Bearer TOKEN` (401 without it). */
+  readonly token?: string | undefined;
+  readonly fetchImpl?: Fetch;
+}
+
 /** `PUT /api/documents/{file}`: saves a new version, or answers the diagnostics that refused it. */
 export async function saveDocument(
   file: string,
   text: string,
-  fetchImpl: Fetch = fetch,
+  { token, fetchImpl = fetch }: SaveOptions = {},
 ): Promise<SaveResult> {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    accept: "application/json",
+  };
+  if (token !== undefined && token.trim() !== "")
+    headers["authorization"] = `Bearer ${token.trim()}`;
   let response: Response;
   try {
     response = await fetchImpl(`${base}/documents/${encodeURIComponent(file)}`, {
       method: "PUT",
-      headers: { "content-type": "application/json", accept: "application/json" },
+      headers,
       body: JSON.stringify({ text }),
     });
   } catch (error) {

@@ -20,6 +20,8 @@ export type SaveState =
   | {
       readonly status: "refused";
       readonly file: string;
+      /** The HTTP status of the refusal: 422 (errors), 401 (no or wrong write token), … */
+      readonly httpStatus: number;
       readonly message: string;
       readonly diagnostics: readonly Diagnostic[];
     };
@@ -82,6 +84,7 @@ export type Action =
   | {
       readonly type: "save-refused";
       readonly file: string;
+      readonly httpStatus: number;
       readonly message: string;
       readonly diagnostics: readonly Diagnostic[];
     }
@@ -183,6 +186,7 @@ export function reducer(state: AppState, action: Action): AppState {
         save: {
           status: "refused",
           file: action.file,
+          httpStatus: action.httpStatus,
           message: action.message,
           diagnostics: action.diagnostics,
         },
