@@ -7,7 +7,8 @@
  *   npm run bench -- --only replay     one benchmark (repeat --only, or separate names by commas)
  *   npm run bench -- --profile         also profile the largest replay (bench/results/*.cpuprofile)
  *
- * Benchmarks: parse, replay, flagship, eflint, rtec, web-render (the web app's, in chromium; skipped
+ * Benchmarks: parse, replay, flagship, eflint, rtec, symboleo (Symboleo-JS-Core's sample contracts,
+ * skipped without the symboleo-js-core devDependency), web-render (the web app's, in chromium; skipped
  * without a browser). The peers' data sets are read from
  * PACTA_PEERS_DIR (default ../shared/data/peers, relative to the repository); a peer whose data is
  * absent is skipped with a message.
@@ -30,6 +31,7 @@ import {
 import { parseThroughput } from "./parse-throughput.ts";
 import { replayThroughput } from "./replay-throughput.ts";
 import { rtecVoting } from "./rtec-voting.ts";
+import { symboleoBench } from "./symboleo.ts";
 
 const benchmarks: readonly {
   readonly name: string;
@@ -44,6 +46,11 @@ const benchmarks: readonly {
     name: "rtec",
     title: "RTEC's voting protocol, ported as far as the language allows",
     run: rtecVoting,
+  },
+  {
+    name: "symboleo",
+    title: "Symboleo-JS-Core's sample contracts, side by side (skipped without symboleo-js-core)",
+    run: symboleoBench,
   },
   {
     name: "web-render",
