@@ -27,17 +27,18 @@ import type {
 } from "symboleo-js-core";
 import { type Day, dayFromCivil, formatDay } from "../src/language/index.ts";
 import { Prng } from "./prng.ts";
-import {
-  type Mismatch,
-  type RunContext,
-  type SampleEvent,
-  type Scenario,
-  type Subject,
-  type SymboleoRun,
-  type SymboleoSample,
-  symboleoStateName,
-  type Transition,
+import { isoTime } from "./symboleo-driver.ts";
+import type {
+  Mismatch,
+  RunContext,
+  SampleEvent,
+  Scenario,
+  Subject,
+  SymboleoRun,
+  SymboleoSample,
+  Transition,
 } from "./symboleo-sample.ts";
+import { symboleoStateName } from "./symboleo-state-mapping.ts";
 
 export interface MeatSaleTerms {
   /** The day the contract comes into effect (Symboleo's `effDate`). */
@@ -78,11 +79,6 @@ export function meatSaleIds(index: number) {
     resumeDelivery: `${main}.resume-delivery`,
     terminateContract: `${main}.terminate-contract`,
   } as const;
-}
-
-/** Midnight (UTC) of a day, as symboleo-js-core's timestamps are written. */
-export function isoTime(day: Day): string {
-  return new Date(day * 86_400_000).toISOString();
 }
 
 // ------------------------------------------------------------------ Symboleo's side

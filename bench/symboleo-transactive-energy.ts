@@ -27,16 +27,16 @@ import type {
 } from "symboleo-js-core";
 import { type Day, dayFromCivil, formatDay } from "../src/language/index.ts";
 import { Prng } from "./prng.ts";
-import { isoTime } from "./symboleo-meat-sale.ts";
-import {
-  type RunContext,
-  type SampleEvent,
-  type Scenario,
-  type Subject,
-  type SymboleoRun,
-  type SymboleoSample,
-  symboleoStateName,
+import { isoTime } from "./symboleo-driver.ts";
+import type {
+  RunContext,
+  SampleEvent,
+  Scenario,
+  Subject,
+  SymboleoRun,
+  SymboleoSample,
 } from "./symboleo-sample.ts";
+import { symboleoStateName } from "./symboleo-state-mapping.ts";
 
 export interface EnergyTerms {
   /** The day the agreement comes into effect. */

@@ -9,18 +9,12 @@
 import { replay } from "../src/engine/index.ts";
 import { compile, formatDay, type Model } from "../src/language/index.ts";
 import { type BenchOptions, type BenchResult, count, median, ms, table, time } from "./measure.ts";
+import { type Comparison, compareTransitions, reasonsTally } from "./symboleo-compare.ts";
+import { driveSymboleo } from "./symboleo-driver.ts";
 import { meatSale } from "./symboleo-meat-sale.ts";
-import {
-  type Comparison,
-  type Core,
-  compareTransitions,
-  driveSymboleo,
-  pactaTransitions,
-  reasonsTally,
-  type Scenario,
-  type SymboleoSample,
-} from "./symboleo-sample.ts";
+import type { Core, Scenario, SymboleoSample } from "./symboleo-sample.ts";
 import { transactiveEnergy } from "./symboleo-transactive-energy.ts";
+import { pactaTransitions } from "./symboleo-transitions.ts";
 
 export const symboleoSizes = { full: [1_000, 10_000, 50_000], quick: [1_000, 10_000] };
 /** The size of the generated scenario whose transitions are compared in full. */

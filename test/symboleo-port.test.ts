@@ -3,14 +3,14 @@
 import * as core from "symboleo-js-core";
 import { describe, expect, it } from "vitest";
 import { compareScenario } from "../bench/symboleo.ts";
-import { meatSale, meatSaleIds, meatSaleScenarios } from "../bench/symboleo-meat-sale.ts";
 import {
   compareTransitions,
-  driveSymboleo,
-  mapState,
   neverCreated,
   terminatedBeforeFulfilment,
-} from "../bench/symboleo-sample.ts";
+} from "../bench/symboleo-compare.ts";
+import { driveSymboleo } from "../bench/symboleo-driver.ts";
+import { meatSale, meatSaleIds, meatSaleScenarios } from "../bench/symboleo-meat-sale.ts";
+import { mapState } from "../bench/symboleo-state-mapping.ts";
 import { energyScenarios, transactiveEnergy } from "../bench/symboleo-transactive-energy.ts";
 import { compile, dayFromCivil } from "../src/language/index.ts";
 
