@@ -25,8 +25,9 @@ const seed = 0x5eb01e0;
 export async function loadSymboleo(): Promise<Core | null> {
   try {
     return await import("symboleo-js-core");
-  } catch {
-    return null;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND") return null;
+    throw error;
   }
 }
 
