@@ -6,13 +6,15 @@
  * mapping of Symboleo's state names to Pacta's, and every mismatch is listed with its reason. Then
  * both are timed on generated event sequences of several sizes.
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { replay } from "../src/engine/index.ts";
 import { compile, formatDay, type Model } from "../src/language/index.ts";
 import { type BenchOptions, type BenchResult, count, median, ms, table, time } from "./measure.ts";
 import { type Comparison, compareTransitions, reasonsTally } from "./symboleo-compare.ts";
 import { driveSymboleo } from "./symboleo-driver.ts";
 import { meatSale } from "./symboleo-meat-sale.ts";
-import type { Core, Scenario, SymboleoSample } from "./symboleo-sample.ts";
+import type { Core, Mismatch, Scenario, SymboleoSample } from "./symboleo-sample.ts";
 import { transactiveEnergy } from "./symboleo-transactive-energy.ts";
 import { pactaTransitions } from "./symboleo-transitions.ts";
 
@@ -68,6 +70,12 @@ function comparisonFigures(c: Comparison): Record<string, unknown> {
   };
 }
 
+/** One mismatch as a line of the report. */
+function describeMismatch(scenario: string, m: Mismatch): string {
+  const own = m.symboleoState !== undefined && m.symboleoState !== m.state;
+  return `${scenario}: ${m.side === "symboleo" ? "only Symboleo" : "only Pacta"}: ${m.subject} ${m.state}${own ? ` (${m.symboleoState})` : ""} on ${formatDay(m.day)}: ${m.reason}`;
+}
+
 interface SampleSettings {
   readonly sizes: readonly number[];
   readonly compared: number;
@@ -99,10 +107,7 @@ export function benchSample<T, A extends string>(
       String(c.mismatches.length),
       scenario.description,
     ]);
-    for (const m of c.mismatches)
-      details.push(
-        `${scenario.name}: ${m.side === "symboleo" ? "only Symboleo" : "only Pacta"}: ${m.subject} ${m.state}${m.symboleoState !== undefined && m.symboleoState !== m.state ? ` (${m.symboleoState})` : ""} on ${formatDay(m.day)}: ${m.reason}`,
-      );
+    for (const m of c.mismatches) details.push(describeMismatch(scenario.name, m));
     scenarioFigures.push({
       scenario: scenario.name,
       events: scenario.events.length,
@@ -123,6 +128,12 @@ export function benchSample<T, A extends string>(
   );
   for (const [reason, n] of reasonsTally(c.mismatches))
     options.log(`  ${String(n).padStart(6)}  ${reason}`);
+  const listFile = `symboleo-${sample.name}-mismatches.txt`;
+  writeFileSync(
+    join(options.resultsDir, listFile),
+    c.mismatches.map((m) => `${describeMismatch(generated.name, m)}\n`).join(""),
+  );
+  options.log(`Every one of them, with its reason: bench/results/${listFile}`);
 
   // Speed.
   const speedRows: string[][] = [
