@@ -148,7 +148,7 @@ export function compareTransitions<T, A extends string>(
     return { ...m, reason };
   });
   return {
-    symboleoTransitions: trace.transitions.length,
+    symboleoTransitions: mapped.length,
     pactaTransitions: pacta.length,
     matches,
     mismatches,

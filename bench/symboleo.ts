@@ -12,6 +12,7 @@ import { replay } from "../src/engine/index.ts";
 import { compile, formatDay, type Model } from "../src/language/index.ts";
 import { type BenchOptions, type BenchResult, count, median, ms, table, time } from "./measure.ts";
 import { type Comparison, compareTransitions, reasonsTally } from "./symboleo-compare.ts";
+import { dataProcessing } from "./symboleo-data-processing.ts";
 import { driveSymboleo } from "./symboleo-driver.ts";
 import { meatSale } from "./symboleo-meat-sale.ts";
 import type { Core, Mismatch, Scenario, SymboleoSample } from "./symboleo-sample.ts";
@@ -232,6 +233,7 @@ export async function symboleoBench(options: BenchOptions): Promise<BenchResult>
     figures: {
       [meatSale.name]: benchSample(core, meatSale, options, settings),
       [transactiveEnergy.name]: benchSample(core, transactiveEnergy, options, settings),
+      [dataProcessing.name]: benchSample(core, dataProcessing, options, settings),
     },
   };
 }

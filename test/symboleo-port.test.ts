@@ -8,6 +8,7 @@ import {
   neverCreated,
   terminatedBeforeFulfilment,
 } from "../bench/symboleo-compare.ts";
+import { dataProcessing, processingScenarios } from "../bench/symboleo-data-processing.ts";
 import { driveSymboleo } from "../bench/symboleo-driver.ts";
 import { meatSale, meatSaleIds, meatSaleScenarios } from "../bench/symboleo-meat-sale.ts";
 import { mapState } from "../bench/symboleo-state-mapping.ts";
@@ -86,6 +87,39 @@ describe("Symboleo's transactive energy agreement, side by side", () => {
 
   it("explains every mismatch of a generated scenario", () => {
     const c = compareScenario(core, transactiveEnergy, transactiveEnergy.generate(400, 11));
+    expect(c.mismatches.filter((m) => m.reason === "unexplained")).toEqual([]);
+  });
+});
+
+describe("Symboleo's data processing agreement, side by side", () => {
+  it("agrees on every transition of a breach, suspension, termination of the request and resumption", () => {
+    const c = compareScenario(
+      core,
+      dataProcessing,
+      scenario(processingScenarios, "suspended-resumed"),
+    );
+    expect(c.mismatches).toEqual([]);
+    expect(c.matches).toBe(c.pactaTransitions);
+  });
+
+  it("names the two events Symboleo needs to end the service where Pacta takes one", () => {
+    const c = compareScenario(
+      core,
+      dataProcessing,
+      scenario(processingScenarios, "ended-provider-first"),
+    );
+    const service = c.mismatches.filter(
+      (m) => m.subject === "processing-0-service.provide-service",
+    );
+    expect(service.map((m) => [m.side, m.state, m.day])).toEqual([
+      ["pacta", "fulfilled", dayFromCivil(2024, 3, 5)],
+      ["symboleo", "fulfilled", dayFromCivil(2024, 3, 6)],
+    ]);
+    for (const m of service) expect(m.reason).toMatch(/both parties agree/);
+  });
+
+  it("explains every mismatch of a generated scenario", () => {
+    const c = compareScenario(core, dataProcessing, dataProcessing.generate(400, 13));
     expect(c.mismatches.filter((m) => m.reason === "unexplained")).toEqual([]);
   });
 });
