@@ -8,8 +8,9 @@
  *   npm run bench -- --profile         also profile the largest replay (bench/results/*.cpuprofile)
  *
  * Benchmarks: parse, replay, flagship, eflint, rtec, rtec-peer (RTEC itself, from a checkout named by
- * PACTA_RTEC_DIR, with swipl), web-render (the web app's, in chromium; skipped without a browser).
- * The peers' data sets are read from
+ * PACTA_RTEC_DIR, with swipl), symboleo (Symboleo-JS-Core's sample contracts, skipped without the
+ * symboleo-js-core devDependency), web-render (the web app's, in chromium; skipped without a
+ * browser). The peers' data sets are read from
  * PACTA_PEERS_DIR (default ../shared/data/peers, relative to the repository); a peer whose data is
  * absent is skipped with a message.
  */
@@ -32,6 +33,7 @@ import { parseThroughput } from "./parse-throughput.ts";
 import { replayThroughput } from "./replay-throughput.ts";
 import { rtecPeer } from "./rtec-peer.ts";
 import { rtecVoting } from "./rtec-voting.ts";
+import { symboleoBench } from "./symboleo.ts";
 
 const benchmarks: readonly {
   readonly name: string;
@@ -51,6 +53,11 @@ const benchmarks: readonly {
     name: "rtec-peer",
     title: "RTEC itself on the voting stream (PACTA_RTEC_DIR, swipl)",
     run: rtecPeer,
+  },
+  {
+    name: "symboleo",
+    title: "Symboleo-JS-Core's sample contracts, side by side (skipped without symboleo-js-core)",
+    run: symboleoBench,
   },
   {
     name: "web-render",
