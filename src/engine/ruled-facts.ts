@@ -6,13 +6,14 @@ import type { Fact } from "../language/model/fact.ts";
 import { isRuled } from "../language/model/fact.ts";
 import type { FactRule } from "../language/model/fact-rule.ts";
 import type { EventPattern, PatternTerm } from "../language/model/pattern.ts";
+import { assertNever } from "./assert-never.ts";
 import type { ConditionEvaluator } from "./condition-evaluator.ts";
 import { dayText } from "./day-text.ts";
 import { type FactStore, factKey } from "./fact-store.ts";
 import { variableName } from "./format-condition.ts";
 import { describeEvent } from "./format-event.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
-import { type Cause, mergeSources, type Reason } from "./reason.ts";
+import { mergeSources, type Reason } from "./reason.ts";
 
 /** The variables a condition leaves free (not bound by `any` or `count`), without `?`. */
 function freeVariables(condition: Condition, bound: ReadonlySet<string>, out: string[]): string[] {
@@ -47,6 +48,14 @@ function freeVariables(condition: Condition, bound: ReadonlySet<string>, out: st
   return out;
 }
 
+/** Whether a day's proposals for an instance end a value. */
+function endsValue(list: readonly Proposal[], value: string | null): boolean {
+  if (value === null) return false;
+  for (const p of list)
+    if (p.effect === "end" && (p.value === null || p.value === value)) return true;
+  return false;
+}
+
 /** The value of an instance of a fact without values while it holds. */
 const HOLDS = "";
 
@@ -62,7 +71,23 @@ interface Instance {
   initial: boolean;
   /** Bumped at every change, so that a timer set for an earlier value is ignored. */
   version: number;
+  /** Its fact's stratum. */
+  readonly level: number;
+  /** The settlement that last touched it, and the proposals it had then. */
+  round: number;
+  readonly today: Proposal[];
 }
+
+/** What set a proposal off, to word its reason if it is applied. */
+type Origin =
+  | { readonly kind: "event"; readonly event: Event }
+  | {
+      readonly kind: "change";
+      readonly edge: "start" | "end";
+      readonly key: string;
+      readonly day: Day;
+    }
+  | { readonly kind: "timer"; readonly since: Day; readonly key: string };
 
 /** A change a rule asks for on the day being replayed; applied when the day is settled. */
 interface Proposal {
@@ -71,9 +96,9 @@ interface Proposal {
   /** The value to start (HOLDS for a fact without values), or the value to end (null: any). */
   readonly value: string | null;
   readonly rule: FactRule;
-  /** The variables the rule bound, for its `unless`. */
-  readonly env: ReadonlyMap<string, string>;
-  readonly reason: Reason;
+  /** The variables the rule bound, kept only for its `unless`. */
+  readonly env: ReadonlyMap<string, string> | null;
+  readonly origin: Origin;
 }
 
 /** What a pattern filed by `patterns()` stands for: a rule's trigger, or one of its `unless`. */
@@ -123,7 +148,10 @@ export class RuledFacts {
   private readonly byArgument = new Map<string, Map<string, Set<Instance>>>();
   /** The day whose proposals are pending, or null. */
   private pendingDay: Day | null = null;
-  private proposals: Proposal[] = [];
+  /** Per stratum: the proposals of the day. */
+  private readonly byLevel: Proposal[][] = [];
+  /** Counts the days settled, to mark the instances a settlement touches. */
+  private rounds = 0;
   /** Per `unless` pattern: today's events matching its type. */
   private readonly happened = new Map<EventPattern, Event[]>();
   private lastEvent: Event | null = null;
@@ -214,7 +242,17 @@ export class RuledFacts {
     let instance = this.instances.get(key);
     if (instance === undefined) {
       const initial = fact.initially ?? null;
-      instance = { fact, args, key, value: initial, initial: initial !== null, version: 0 };
+      instance = {
+        fact,
+        args,
+        key,
+        value: initial,
+        initial: initial !== null,
+        version: 0,
+        level: this.level.get(fact.id) ?? 0,
+        round: 0,
+        today: [],
+      };
       this.instances.set(key, instance);
       if (args.length > 1) {
         let index = this.byArgument.get(fact.id);
@@ -275,25 +313,29 @@ export class RuledFacts {
       else list.push(event);
       return;
     }
-    const { fact, rule } = handle;
-    const envs: Map<string, string>[] = [];
-    matchPattern(pattern, event, null, this.bindings, (b) => {
-      const env = new Map<string, string>();
-      for (let i = 0; i < b.length; i++) env.set(b.names[i]!, b.values[i]!);
-      envs.push(env);
-      return false;
-    });
-    if (envs.length === 0) return;
+    this.matched = 0;
+    matchPattern(pattern, event, null, this.bindings, this.collect);
+    if (this.matched === 0) return;
     this.begin(day);
     this.lastEvent = event;
-    for (const env of envs)
-      this.fire(fact, rule, env, day, {
-        kind: "event",
-        summary: `from ${describeEvent(event)}, by '${rule.text}'`,
-        event: event.id,
-        sources: mergeSources(event.sources, fact.sources),
-      });
+    const origin: Origin = { kind: "event", event };
+    for (let i = 0; i < this.matched; i++)
+      this.fire(handle.fact, handle.rule, this.envs[i]!, origin);
   }
+
+  /** The bindings of each match of an event, as environments (reused: only `matched` count). */
+  private readonly envs: Map<string, string>[] = [];
+  private matched = 0;
+  private readonly collect = (b: Bindings): boolean => {
+    let env = this.envs[this.matched];
+    if (env === undefined) {
+      env = new Map();
+      this.envs[this.matched] = env;
+    } else env.clear();
+    for (let i = 0; i < b.length; i++) env.set(b.names[i]!, b.values[i]!);
+    this.matched++;
+    return false;
+  };
 
   /** A timer came due: its value changes if it has held since the timer was set. */
   timer(timer: FactTimer, day: Day): void {
@@ -303,20 +345,50 @@ export class RuledFacts {
     const rule = timer.rule;
     const trigger = rule.trigger;
     if (trigger.kind !== "timer") return;
-    const held = trigger.from ?? "it";
-    this.proposals.push({
+    this.push({
       instance,
       effect: rule.effect,
       value: rule.effect === "start" ? (rule.value ?? HOLDS) : (trigger.from ?? null),
       rule,
-      env: new Map(),
-      reason: {
-        kind: "rule",
-        summary: `after ${held === "it" ? instance.key : `${instance.key}=${held}`} had held since ${dayText(timer.since)}, by '${rule.text}'`,
-        sources: instance.fact.sources,
-        because: [{ kind: "fact", id: this.valueKey(instance, instance.value), day: timer.since }],
+      env: null,
+      origin: {
+        kind: "timer",
+        since: timer.since,
+        key: this.valueKey(instance, instance.value),
       },
     });
+  }
+
+  /** The reason of an applied proposal. */
+  private reasonOf(p: Proposal, key: string): Reason {
+    const fact = p.instance.fact;
+    const origin = p.origin;
+    const rule = p.rule.text;
+    switch (origin.kind) {
+      case "event":
+        return {
+          kind: "event",
+          summary: `${key} from ${describeEvent(origin.event)}, by '${rule}'`,
+          event: origin.event.id,
+          sources: mergeSources(origin.event.sources, fact.sources),
+        };
+      case "change":
+        return {
+          kind: "rule",
+          summary: `${key} from the ${origin.edge} of ${origin.key} on ${dayText(origin.day)}, by '${rule}'`,
+          sources: fact.sources,
+          because: [{ kind: "fact", id: origin.key, day: origin.day }],
+        };
+      case "timer":
+        return {
+          kind: "rule",
+          summary: `${key} after ${origin.key} had held since ${dayText(origin.since)}, by '${rule}'`,
+          sources: fact.sources,
+          because: [{ kind: "fact", id: origin.key, day: origin.since }],
+        };
+      default:
+        return assertNever(origin);
+    }
   }
 
   /** The store key of an instance holding a value. */
@@ -325,30 +397,46 @@ export class RuledFacts {
   }
 
   /** Applies `where` (test, or range over a group) and `when`, then proposes for each binding. */
-  private fire(
-    fact: Fact,
-    rule: FactRule,
-    env: Map<string, string>,
-    day: Day,
-    reason: Reason,
-  ): void {
+  private fire(fact: Fact, rule: FactRule, env: Map<string, string>, origin: Origin): void {
     // A condition that names none of the variables `where` ranges over is read once, not per value.
     const early = rule.when !== undefined && this.boundBefore(rule, env);
     if (early && !this.evaluator.holdsIn(rule.when!, env)) return;
-    this.expand(rule, 0, env, (full) => {
-      if (!early && rule.when !== undefined && !this.evaluator.holdsIn(rule.when, full)) return;
-      const args = fact.params.map((p) => full.get(p) ?? null);
-      const value = rule.effect === "start" ? (rule.value ?? HOLDS) : null;
-      if (rule.effect === "start") {
-        if (args.some((a) => a === null)) return;
-        const instance = this.instance(fact, args as string[]);
-        this.proposals.push({ instance, effect: "start", value, rule, env: full, reason });
-        return;
-      }
-      for (const instance of this.matching(fact, args))
-        this.proposals.push({ instance, effect: "end", value: null, rule, env: full, reason });
-    });
-    void day;
+    this.expand(fact, rule, 0, env, origin, early);
+  }
+
+  /** One complete binding of a rule: its condition, then its proposal. */
+  private propose(
+    fact: Fact,
+    rule: FactRule,
+    env: Map<string, string>,
+    origin: Origin,
+    checked: boolean,
+  ): void {
+    if (!checked && rule.when !== undefined && !this.evaluator.holdsIn(rule.when, env)) return;
+    const params = fact.params;
+    const args: (string | null)[] = new Array(params.length);
+    let complete = true;
+    for (let i = 0; i < params.length; i++) {
+      const value = env.get(params[i]!) ?? null;
+      if (value === null) complete = false;
+      args[i] = value;
+    }
+    const kept = rule.unless.length === 0 ? null : new Map(env);
+    if (rule.effect === "start") {
+      if (!complete) return;
+      const instance = this.instance(fact, args as string[]);
+      this.push({
+        instance,
+        effect: "start",
+        value: rule.value ?? HOLDS,
+        rule,
+        env: kept,
+        origin,
+      });
+      return;
+    }
+    for (const instance of this.matching(fact, args))
+      this.push({ instance, effect: "end", value: null, rule, env: kept, origin });
   }
 
   /** Whether every free variable of a rule's `when` is bound already. */
@@ -363,34 +451,40 @@ export class RuledFacts {
   }
 
   private expand(
+    fact: Fact,
     rule: FactRule,
     index: number,
     env: Map<string, string>,
-    then: (env: Map<string, string>) => void,
+    origin: Origin,
+    checked: boolean,
   ): void {
     const atom = rule.where[index];
     if (atom === undefined) {
-      then(env);
+      this.propose(fact, rule, env, origin, checked);
       return;
     }
-    const free = atom.args.find(
-      (t): t is Extract<PatternTerm, { kind: "var" }> =>
-        t.kind === "var" && !env.has(variableName(t.name)),
-    );
+    let free: string | undefined;
+    for (const t of atom.args)
+      if (t.kind === "var" && !env.has(variableName(t.name))) {
+        free = variableName(t.name);
+        break;
+      }
     if (free === undefined) {
-      if (this.evaluator.holdsIn(atom, env)) this.expand(rule, index + 1, env, then);
+      if (this.evaluator.holdsIn(atom, env))
+        this.expand(fact, rule, index + 1, env, origin, checked);
       return;
     }
-    const name = variableName(free.name);
-    for (const value of this.evaluator.valuesFor(atom, name, env)) {
+    for (const value of this.evaluator.valuesFor(atom, free, env)) {
       const inner = new Map(env);
-      inner.set(name, value);
-      if (this.evaluator.holdsIn(atom, inner)) this.expand(rule, index + 1, inner, then);
+      inner.set(free, value);
+      if (this.evaluator.holdsIn(atom, inner))
+        this.expand(fact, rule, index + 1, inner, origin, checked);
     }
   }
 
   /** Whether an event of the day matches one of a rule's `unless` patterns under its bindings. */
-  private prevented(rule: FactRule, env: ReadonlyMap<string, string>): boolean {
+  private prevented(rule: FactRule, env: ReadonlyMap<string, string> | null): boolean {
+    if (env === null) return false;
     for (const pattern of rule.unless)
       for (const event of this.happened.get(pattern) ?? [])
         if (
@@ -420,32 +514,34 @@ export class RuledFacts {
     const day = this.pendingDay;
     if (day === null) return;
     this.pendingDay = null;
+    const round = ++this.rounds;
     const applied: {
       instance: Instance;
       from: string | null;
       to: string | null;
-      reason: Reason;
+      cause: Proposal;
     }[] = [];
-    const decided = new Set<Instance>();
     const started = new Map<Instance, Set<string>>();
-    for (let level = 0; level < this.levels && this.proposals.length > 0; level++) {
-      const now: Proposal[] = [];
-      const later: Proposal[] = [];
-      for (const p of this.proposals)
-        (this.level.get(p.instance.fact.id) === level ? now : later).push(p);
-      this.proposals = later;
-      const byInstance = new Map<Instance, Proposal[]>();
-      for (const p of now) {
-        if (p.rule.unless.length > 0 && this.prevented(p.rule, p.env)) continue;
-        if (decided.has(p.instance)) continue;
-        const list = byInstance.get(p.instance);
-        if (list === undefined) byInstance.set(p.instance, [p]);
-        else list.push(p);
+    const touched: Instance[] = [];
+    for (let level = 0; level < this.levels; level++) {
+      const list = this.byLevel[level];
+      if (list === undefined || list.length === 0) continue;
+      touched.length = 0;
+      for (let i = 0; i < list.length; i++) {
+        const p = list[i]!;
+        if (p.env !== null && this.prevented(p.rule, p.env)) continue;
+        const instance = p.instance;
+        if (instance.round !== round) {
+          instance.round = round;
+          instance.today.length = 0;
+          touched.push(instance);
+        }
+        instance.today.push(p);
       }
-      for (const [instance, list] of byInstance) {
-        decided.add(instance);
+      list.length = 0;
+      for (const instance of touched) {
         if (this.timers.has(instance.fact.id))
-          for (const p of list)
+          for (const p of instance.today)
             if (p.effect === "start" && p.value !== null) {
               let values = started.get(instance);
               if (values === undefined) {
@@ -454,18 +550,17 @@ export class RuledFacts {
               }
               values.add(p.value);
             }
-        const change = this.decide(instance, list);
+        const change = this.decide(instance, instance.today);
         if (change === null) continue;
         applied.push({ instance, ...change });
         this.setOff(instance, change.from, change.to, day);
       }
     }
-    this.proposals = [];
     this.happened.clear();
     const event = this.lastEvent;
     this.lastEvent = null;
     for (const change of applied)
-      this.apply(change.instance, change.from, change.to, change.reason, day);
+      this.apply(change.instance, change.from, change.to, change.cause, day);
     for (const [instance, values] of started)
       for (const value of values) this.setTimers(instance, value, day);
     if (applied.length === 0) return;
@@ -474,6 +569,17 @@ export class RuledFacts {
       day,
       event,
     );
+  }
+
+  /** Files a proposal under its fact's stratum. */
+  private push(p: Proposal): void {
+    const level = p.instance.level;
+    let list = this.byLevel[level];
+    if (list === undefined) {
+      list = [];
+      this.byLevel[level] = list;
+    }
+    list.push(p);
   }
 
   /**
@@ -486,7 +592,7 @@ export class RuledFacts {
   private decide(
     instance: Instance,
     list: readonly Proposal[],
-  ): { from: string | null; to: string | null; reason: Reason } | null {
+  ): { from: string | null; to: string | null; cause: Proposal } | null {
     const from = instance.value;
     let start: Proposal | undefined;
     let clash = false;
@@ -497,19 +603,16 @@ export class RuledFacts {
         else if (p.value !== start.value) clash = true;
       } else end ??= p;
     }
-    const ends = (value: string | null): boolean =>
-      value !== null &&
-      list.some((p) => p.effect === "end" && (p.value === null || p.value === value));
     if (start === undefined) {
-      if (from === null || !ends(from)) return null;
-      return { from, to: null, reason: end!.reason };
+      if (from === null || !endsValue(list, from)) return null;
+      return { from, to: null, cause: end! };
     }
-    if (clash || ends(start.value)) {
+    if (clash || (end !== undefined && endsValue(list, start.value))) {
       if (from === null) return null;
-      return { from, to: null, reason: start.reason };
+      return { from, to: null, cause: start };
     }
     if (start.value === from) return null;
-    return { from, to: start.value, reason: start.reason };
+    return { from, to: start.value, cause: start };
   }
 
   /** Offers an instance's start and end to the rules watching its fact. */
@@ -536,27 +639,28 @@ export class RuledFacts {
         }
       });
       if (!ok) continue;
-      const changedKey = this.valueKey(instance, value);
-      const because: Cause[] = [{ kind: "fact", id: changedKey, day }];
-      this.fire(fact, rule, env, day, {
-        kind: "rule",
-        summary: `from the ${trigger.edge} of ${changedKey} on ${dayText(day)}, by '${rule.text}'`,
-        sources: fact.sources,
-        because,
+      this.fire(fact, rule, env, {
+        kind: "change",
+        edge: trigger.edge,
+        key: this.valueKey(instance, value),
+        day,
       });
     }
+  }
+
+  /** The arguments an instance holding a value has in the store (the value last, if any). */
+  private storeArgs(instance: Instance, value: string): readonly string[] {
+    return value === HOLDS ? instance.args : [...instance.args, value];
   }
 
   private apply(
     instance: Instance,
     from: string | null,
     to: string | null,
-    reason: Reason,
+    cause: Proposal,
     day: Day,
   ): void {
     const fact = instance.fact;
-    const storeArgs = (value: string): readonly string[] =>
-      value === HOLDS ? instance.args : [...instance.args, value];
     if (from !== null) {
       if (instance.initial) {
         // The initial value held from the first day; its interval is written now that it ends.
@@ -567,7 +671,7 @@ export class RuledFacts {
           sources: fact.sources,
         });
         this.store.close(key, day);
-      } else this.store.end(fact.id, storeArgs(from), day);
+      } else this.store.end(fact.id, this.storeArgs(instance, from), day);
     }
     if (instance.initial) {
       instance.initial = false;
@@ -576,10 +680,12 @@ export class RuledFacts {
     instance.value = to;
     instance.version++;
     if (to === null) return;
-    this.store.start(fact.id, storeArgs(to), day, {
-      ...reason,
-      summary: `${this.valueKey(instance, to)} ${reason.summary}`,
-    });
+    this.store.start(
+      fact.id,
+      this.storeArgs(instance, to),
+      day,
+      this.reasonOf(cause, this.valueKey(instance, to)),
+    );
   }
 
   /**
