@@ -255,8 +255,12 @@ export class ReplayEngine {
         this.ruled.initialise(this.now, this.model.facts);
         this.derived.initialise(this.now);
       }
-      // Facts with rules change once their day is over, before anything of a later day.
-      if (this.ruled.pending && key >= keyOf(this.now + 1, PHASE_PASSED)) this.ruled.settle();
+      // Facts with rules change once their day is over, before anything of a later day; their
+      // timers may come before the next key, so look again.
+      if (this.ruled.pending && key >= keyOf(this.now + 1, PHASE_PASSED)) {
+        this.ruled.settle();
+        continue;
+      }
       if (eventKey < timedKey && listened[types[cursor]!] === 0) {
         // Nothing listens for this type (now, when it comes): passed over without being read.
         this.cursor = cursor + 1;
