@@ -73,6 +73,13 @@ export class ConditionEvaluator {
       case "fact": {
         const fact = this.facts.get(condition.fact);
         if (fact === undefined) return false;
+        if (
+          fact.derived === undefined &&
+          (fact.values === undefined || condition.value !== undefined)
+        ) {
+          const base = this.groundKey(condition, env);
+          if (base !== null) return this.store.holdsGround(fact.id, base, condition.value ?? null);
+        }
         const options = this.options(condition, fact, env, roles);
         if (fact.derived === undefined) return this.store.holds(fact.id, options);
         const domain = this.store.domain();
@@ -124,6 +131,21 @@ export class ConditionEvaluator {
       default:
         return assertNever(condition);
     }
+  }
+
+  /** The key of the instance an atom names, when ids and bound variables give every argument. */
+  private groundKey(condition: FactCondition, env: Env): string | null {
+    const args = condition.args;
+    let key = `${condition.fact}(`;
+    for (let i = 0; i < args.length; i++) {
+      const term = args[i]!;
+      let value: string | undefined;
+      if (term.kind === "id") value = env?.get(term.id) ?? term.id;
+      else if (term.kind === "var") value = env?.get(variableName(term.name));
+      if (value === undefined) return null;
+      key += i === 0 ? value : `,${value}`;
+    }
+    return `${key})`;
   }
 
   /**

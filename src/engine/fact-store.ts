@@ -137,22 +137,24 @@ export class FactStore {
     const initial = this.initial.get(name);
     if (initial === undefined) return false;
     const last = options.length - 1;
-    const params: string[] = [];
+    const value = options[last];
+    if (value !== undefined && !accepts(value, initial)) return false;
+    let key = `${name}(`;
     for (let i = 0; i < last; i++) {
       const option = options[i];
       if (typeof option !== "string") return false;
-      params.push(option);
+      key += i === 0 ? option : `,${option}`;
     }
-    const value = options[last];
-    if (value !== undefined && !accepts(value, initial)) return false;
-    return !this.touched.has(factKey(name, params));
+    return !this.touched.has(`${key})`);
   }
 
   /** The key of an instance: `at-war(prc,japan)`, or `status(m3)=voting` for a fact with values. */
   keyOf(name: string, args: readonly string[]): string {
     if (!this.valued.has(name)) return factKey(name, args);
     const last = args.length - 1;
-    return `${factKey(name, args.slice(0, last))}=${args[last]}`;
+    let key = `${name}(`;
+    for (let i = 0; i < last; i++) key += i === 0 ? args[i] : `,${args[i]}`;
+    return `${key})=${args[last]}`;
   }
 
   private addToDomain(value: string): void {
@@ -251,6 +253,16 @@ export class FactStore {
     if (keys === undefined) for (const values of table.instances.values()) consider(values);
     else for (const key of keys) consider(table.instances.get(key)!);
     return out;
+  }
+
+  /**
+   * Whether an instance named in full holds: `base` is its key without a value (`status(m3)`),
+   * `value` the value it must hold (null for a fact without values).
+   */
+  holdsGround(name: string, base: string, value: string | null): boolean {
+    if (value === null) return this.holding.get(name)?.instances.has(base) === true;
+    if (this.holding.get(name)?.instances.has(`${base}=${value}`) === true) return true;
+    return this.initial.get(name) === value && !this.touched.has(base);
   }
 
   /** Whether some holding instance of a primitive fact matches the argument options. */

@@ -414,17 +414,24 @@ export class RuledFacts {
   ): void {
     if (!checked && rule.when !== undefined && !this.evaluator.holdsIn(rule.when, env)) return;
     const params = fact.params;
-    const args: (string | null)[] = new Array(params.length);
+    const kept = rule.unless.length === 0 ? null : new Map(env);
+    // The instance's key straight from the bindings: its arguments are built only when new.
+    let key = `${fact.id}(`;
     let complete = true;
     for (let i = 0; i < params.length; i++) {
-      const value = env.get(params[i]!) ?? null;
-      if (value === null) complete = false;
-      args[i] = value;
+      const value = env.get(params[i]!);
+      if (value === undefined) {
+        complete = false;
+        break;
+      }
+      key += i === 0 ? value : `,${value}`;
     }
-    const kept = rule.unless.length === 0 ? null : new Map(env);
+    key += ")";
+    const known = complete ? this.instances.get(key) : undefined;
+    const args = known?.args ?? params.map((p) => env.get(p) ?? null);
     if (rule.effect === "start") {
       if (!complete) return;
-      const instance = this.instance(fact, args as string[]);
+      const instance = known ?? this.instance(fact, args as string[]);
       this.push({
         instance,
         effect: "start",
