@@ -228,3 +228,52 @@ event e1 2000-01-02 attack by a to b
     expect(JSON.stringify(withRules.facts)).toContain(JSON.stringify(plainJson.facts).slice(1, -1));
   });
 });
+
+describe("facts with rules and the rest of the replay", () => {
+  it("end every instance when an `ends` rule binds no parameter", () => {
+    const presence = `
+fact present(p) "In the room" {
+  starts arrive by ?p unless adjourn
+  ends adjourn
+}
+`;
+    const { result } = run(presence, [
+      "02 arrive by a",
+      "03 arrive by b",
+      "04 adjourn by c",
+      "05 arrive by c",
+      "05 adjourn by a",
+    ]);
+    expect(days(result, "present(a)")).toEqual(["2..4"]);
+    expect(days(result, "present(b)")).toEqual(["3..4"]);
+    expect(result.facts.has("present(c)")).toBe(false);
+  });
+
+  it("put provisions in effect and derived facts in place once the day is settled", () => {
+    const treaty = `${status}
+fact open-for-votes(m) = status(m) = voting
+instrument t "A treaty" {
+  kind treaty
+  parties a, b
+  in-force on signature
+  duty tally "Tally the votes" {
+    holder a
+    counterparty b
+    act count
+    when open-for-votes(m)
+  }
+}
+`;
+    const { result } = run(treaty, [
+      "01 sign t by a, b",
+      "02 propose m by a",
+      "03 second m by b",
+      "05 withdraw m by a",
+    ]);
+    const states = (result.provisions.get("t.tally")?.intervals ?? []).map(
+      (i) => `${i.state} ${Number(formatDay(i.from).slice(8))}`,
+    );
+    expect(states).toEqual(["pending 1", "in-effect 3", "pending 5"]);
+    expect(days(result, "open-for-votes(m)")).toEqual(["3..5"]);
+  });
+});

@@ -144,6 +144,8 @@ export class RuledFacts {
   /** Per fact: its timer rules. */
   private readonly timers = new Map<string, FactRule[]>();
   private readonly instances = new Map<string, Instance>();
+  /** Per fact: its instances, for an `ends` rule that binds none of its parameters. */
+  private readonly byFact = new Map<string, Instance[]>();
   /** Per fact with several parameters: `position:value` → instances with that argument there. */
   private readonly byArgument = new Map<string, Map<string, Set<Instance>>>();
   /** The day whose proposals are pending, or null. */
@@ -254,6 +256,9 @@ export class RuledFacts {
         today: [],
       };
       this.instances.set(key, instance);
+      const list = this.byFact.get(fact.id);
+      if (list === undefined) this.byFact.set(fact.id, [instance]);
+      else list.push(instance);
       if (args.length > 1) {
         let index = this.byArgument.get(fact.id);
         if (index === undefined) {
@@ -272,8 +277,8 @@ export class RuledFacts {
   }
 
   /**
-   * The instances an `ends` rule with some parameters unbound (null) reaches: those holding a
-   * value, found through the argument index (or, with nothing bound, every instance of the fact).
+   * The instances an `ends` rule with some parameters unbound (null) reaches, found through the
+   * argument index (or, with nothing bound, the fact's own list of instances).
    */
   private matching(fact: Fact, args: readonly (string | null)[]): Instance[] {
     if (args.every((a) => a !== null)) return [this.instance(fact, args as string[])];
@@ -287,12 +292,7 @@ export class RuledFacts {
         if (set === undefined) return [];
         if (pool === undefined || set.size < (pool as Set<Instance>).size) pool = set;
       }
-    if (pool === undefined) {
-      const all: Instance[] = [];
-      for (const instance of this.instances.values())
-        if (instance.fact === fact) all.push(instance);
-      pool = all;
-    }
+    pool ??= this.byFact.get(fact.id) ?? [];
     const out: Instance[] = [];
     for (const instance of pool)
       if (args.every((a, i) => a === null || a === instance.args[i])) out.push(instance);
