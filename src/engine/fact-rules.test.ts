@@ -277,3 +277,26 @@ instrument t "A treaty" {
     expect(days(result, "open-for-votes(m)")).toEqual(["3..5"]);
   });
 });
+
+describe("provision conditions over a value", () => {
+  it("follow a change that only the value names", () => {
+    const treaty = `${status}
+instrument t "A treaty" {
+  kind treaty
+  parties a, b
+  in-force on signature
+  duty tally "Tally the votes" {
+    holder a
+    counterparty b
+    act count
+    when any ?x: status(?x) = voting
+  }
+}
+`;
+    const { result } = run(treaty, ["01 sign t by a, b", "02 propose m by a", "03 second m by b"]);
+    const states = (result.provisions.get("t.tally")?.intervals ?? []).map(
+      (i) => `${i.state} ${Number(formatDay(i.from).slice(8))}`,
+    );
+    expect(states).toEqual(["pending 1", "in-effect 3"]);
+  });
+});

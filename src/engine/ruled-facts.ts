@@ -130,7 +130,7 @@ export interface RuledHost {
 
 /**
  * The facts with rules (`becomes … on …`, `starts … when …`, `lasts …`, `start of …`): see
- * docs/semantics.md §"Facts with rules". During a day, rules only propose changes, reading the
+ * docs/semantics.md §6.1. During a day, rules only propose changes, reading the
  * facts as the day began; when the day is over, `settle` applies them in trigger order, so that
  * a fact's start or end can set off other facts' rules on the same day.
  */
@@ -571,11 +571,13 @@ export class RuledFacts {
     for (const [instance, values] of started)
       for (const value of values) this.setTimers(instance, value, day);
     if (applied.length === 0) return;
-    this.host.changed(
-      applied.map((c) => ({ fact: c.instance.fact.id, args: c.instance.args })),
-      day,
-      event,
-    );
+    // The instances as the store keeps them (the value last), before and after the change.
+    const changes: { fact: string; args: readonly string[] }[] = [];
+    for (const c of applied)
+      for (const value of [c.from, c.to])
+        if (value !== null)
+          changes.push({ fact: c.instance.fact.id, args: this.storeArgs(c.instance, value) });
+    this.host.changed(changes, day, event);
   }
 
   /** Files a proposal under its fact's stratum. */
