@@ -203,6 +203,12 @@ export function resolveFact(ctx: ResolveContext, statement: Statement): void {
     );
   }
   checkRules(ctx, id.value, params, values, rules, ruleFields);
+  if (values !== undefined && holds.length > 0)
+    ctx.report(
+      "PCT117",
+      ctx.location(statement),
+      `${id.value} has values, so its instances cannot simply hold: give them a value with 'initially', or list the instances in a fact without values`,
+    );
   if (initially !== undefined && !values?.includes(initially.value))
     ctx.report(
       "PCT114",
