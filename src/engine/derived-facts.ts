@@ -42,6 +42,11 @@ export class DerivedFacts {
     }
   }
 
+  /** Whether a tracked instance depends on a primitive fact. */
+  dependsOn(name: string): boolean {
+    return this.byPrimitive.has(name);
+  }
+
   /** Evaluates every tracked instance when the replay starts. */
   initialise(day: Day): void {
     for (const entry of this.tracked) this.update(entry, day, null, true);

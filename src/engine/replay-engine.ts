@@ -149,6 +149,7 @@ export class ReplayEngine {
     this.derived = new DerivedFacts(this.evaluator, this.store);
     this.ruled = new RuledFacts(model.facts, this.store, this.evaluator, {
       schedule: (day, timer) => this.schedule(day, PHASE_DATED, { kind: "fact-timer", timer }),
+      watches: (fact) => this.whenIndex.has(fact) || this.derived.dependsOn(fact),
       changed: (changes, day, event) => this.ruledChanged(changes, day, event),
     });
     this.setUp();

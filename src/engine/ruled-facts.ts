@@ -120,6 +120,8 @@ export interface FactTimer {
 export interface RuledHost {
   /** Sets a timer to run on `day`, before that day's events. */
   schedule(day: Day, timer: FactTimer): void;
+  /** Whether a provision's condition or a derived fact depends on a fact. */
+  watches(fact: string): boolean;
   /** Facts changed when a day was settled: derived facts and provision conditions follow. */
   changed(
     changes: readonly { readonly fact: string; readonly args: readonly string[] }[],
@@ -573,11 +575,13 @@ export class RuledFacts {
     if (applied.length === 0) return;
     // The instances as the store keeps them (the value last), before and after the change.
     const changes: { fact: string; args: readonly string[] }[] = [];
-    for (const c of applied)
-      for (const value of [c.from, c.to])
-        if (value !== null)
-          changes.push({ fact: c.instance.fact.id, args: this.storeArgs(c.instance, value) });
-    this.host.changed(changes, day, event);
+    for (const c of applied) {
+      const fact = c.instance.fact.id;
+      if (!this.host.watches(fact)) continue;
+      if (c.from !== null) changes.push({ fact, args: this.storeArgs(c.instance, c.from) });
+      if (c.to !== null) changes.push({ fact, args: this.storeArgs(c.instance, c.to) });
+    }
+    if (changes.length > 0) this.host.changed(changes, day, event);
   }
 
   /** Files a proposal under its fact's stratum. */
