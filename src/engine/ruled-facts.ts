@@ -49,10 +49,12 @@ function freeVariables(condition: Condition, bound: ReadonlySet<string>, out: st
 }
 
 /** Whether a day's proposals for an instance end a value. */
-function endsValue(list: readonly Proposal[], value: string | null): boolean {
+function endsValue(list: readonly Proposal[], count: number, value: string | null): boolean {
   if (value === null) return false;
-  for (const p of list)
+  for (let i = 0; i < count; i++) {
+    const p = list[i]!;
     if (p.effect === "end" && (p.value === null || p.value === value)) return true;
+  }
   return false;
 }
 
@@ -73,9 +75,10 @@ interface Instance {
   version: number;
   /** Its fact's stratum. */
   readonly level: number;
-  /** The settlement that last touched it, and the proposals it had then. */
+  /** The settlement that last touched it, and the proposals it had then (the first `count`). */
   round: number;
   readonly today: Proposal[];
+  count: number;
 }
 
 /** What set a proposal off, to word its reason if it is applied. */
@@ -256,6 +259,7 @@ export class RuledFacts {
         level: this.level.get(fact.id) ?? 0,
         round: 0,
         today: [],
+        count: 0,
       };
       this.instances.set(key, instance);
       const list = this.byFact.get(fact.id);
@@ -542,15 +546,16 @@ export class RuledFacts {
         const instance = p.instance;
         if (instance.round !== round) {
           instance.round = round;
-          instance.today.length = 0;
+          instance.count = 0;
           touched.push(instance);
         }
-        instance.today.push(p);
+        instance.today[instance.count++] = p;
       }
       list.length = 0;
       for (const instance of touched) {
         if (this.timers.has(instance.fact.id))
-          for (const p of instance.today)
+          for (let i = 0; i < instance.count; i++) {
+            const p = instance.today[i]!;
             if (p.effect === "start" && p.value !== null) {
               let values = started.get(instance);
               if (values === undefined) {
@@ -559,7 +564,8 @@ export class RuledFacts {
               }
               values.add(p.value);
             }
-        const change = this.decide(instance, instance.today);
+          }
+        const change = this.decide(instance);
         if (change === null) continue;
         applied.push({ instance, ...change });
         this.setOff(instance, change.from, change.to, day);
@@ -604,23 +610,25 @@ export class RuledFacts {
    */
   private decide(
     instance: Instance,
-    list: readonly Proposal[],
   ): { from: string | null; to: string | null; cause: Proposal } | null {
     const from = instance.value;
+    const list = instance.today;
+    const count = instance.count;
     let start: Proposal | undefined;
     let clash = false;
     let end: Proposal | undefined;
-    for (const p of list) {
+    for (let i = 0; i < count; i++) {
+      const p = list[i]!;
       if (p.effect === "start") {
         if (start === undefined) start = p;
         else if (p.value !== start.value) clash = true;
       } else end ??= p;
     }
     if (start === undefined) {
-      if (from === null || !endsValue(list, from)) return null;
+      if (from === null || !endsValue(list, count, from)) return null;
       return { from, to: null, cause: end! };
     }
-    if (clash || (end !== undefined && endsValue(list, start.value))) {
+    if (clash || (end !== undefined && endsValue(list, count, start.value))) {
       if (from === null) return null;
       return { from, to: null, cause: start };
     }
