@@ -79,11 +79,14 @@ interface Instance {
   round: number;
   readonly today: Proposal[];
   count: number;
+  /** The change decided for the day being settled: the value it goes to, and why. */
+  next: string | null;
+  cause: Proposal | null;
 }
 
 /** What set a proposal off, to word its reason if it is applied. */
 type Origin =
-  | { readonly kind: "event"; readonly event: Event }
+  | Event
   | {
       readonly kind: "change";
       readonly edge: "start" | "end";
@@ -260,6 +263,8 @@ export class RuledFacts {
         round: 0,
         today: [],
         count: 0,
+        next: null,
+        cause: null,
       };
       this.instances.set(key, instance);
       const list = this.byFact.get(fact.id);
@@ -324,7 +329,7 @@ export class RuledFacts {
     if (this.matched === 0) return;
     this.begin(day);
     this.lastEvent = event;
-    const origin: Origin = { kind: "event", event };
+    const origin: Origin = event;
     for (let i = 0; i < this.matched; i++)
       this.fire(handle.fact, handle.rule, this.envs[i]!, origin);
   }
@@ -374,9 +379,9 @@ export class RuledFacts {
       case "event":
         return {
           kind: "event",
-          summary: `${key} from ${describeEvent(origin.event)}, by '${rule}'`,
-          event: origin.event.id,
-          sources: mergeSources(origin.event.sources, fact.sources),
+          summary: `${key} from ${describeEvent(origin)}, by '${rule}'`,
+          event: origin.id,
+          sources: mergeSources(origin.sources, fact.sources),
         };
       case "change":
         return {
@@ -528,12 +533,7 @@ export class RuledFacts {
     if (day === null) return;
     this.pendingDay = null;
     const round = ++this.rounds;
-    const applied: {
-      instance: Instance;
-      from: string | null;
-      to: string | null;
-      cause: Proposal;
-    }[] = [];
+    const applied: Instance[] = [];
     const started = new Map<Instance, Set<string>>();
     const touched: Instance[] = [];
     for (let level = 0; level < this.levels; level++) {
@@ -565,27 +565,29 @@ export class RuledFacts {
               values.add(p.value);
             }
           }
-        const change = this.decide(instance);
-        if (change === null) continue;
-        applied.push({ instance, ...change });
-        this.setOff(instance, change.from, change.to, day);
+        if (!this.decide(instance)) continue;
+        applied.push(instance);
+        this.setOff(instance, instance.value, instance.next, day);
       }
     }
     this.happened.clear();
     const event = this.lastEvent;
     this.lastEvent = null;
-    for (const change of applied)
-      this.apply(change.instance, change.from, change.to, change.cause, day);
+    // The instances under their values before and after the change, for the replay's conditions.
+    const changes: { fact: string; args: readonly string[] }[] = [];
+    for (const instance of applied) {
+      const fact = instance.fact.id;
+      if (instance.value !== null && this.host.watches(fact))
+        changes.push({ fact, args: this.storeArgs(instance, instance.value) });
+    }
+    for (const instance of applied) this.apply(instance, instance.value, instance.next, day);
     for (const [instance, values] of started)
       for (const value of values) this.setTimers(instance, value, day);
     if (applied.length === 0) return;
-    // The instances as the store keeps them (the value last), before and after the change.
-    const changes: { fact: string; args: readonly string[] }[] = [];
-    for (const c of applied) {
-      const fact = c.instance.fact.id;
-      if (!this.host.watches(fact)) continue;
-      if (c.from !== null) changes.push({ fact, args: this.storeArgs(c.instance, c.from) });
-      if (c.to !== null) changes.push({ fact, args: this.storeArgs(c.instance, c.to) });
+    for (const instance of applied) {
+      const fact = instance.fact.id;
+      if (instance.value !== null && this.host.watches(fact))
+        changes.push({ fact, args: this.storeArgs(instance, instance.value) });
     }
     if (changes.length > 0) this.host.changed(changes, day, event);
   }
@@ -608,9 +610,7 @@ export class RuledFacts {
    * started and ended, leave the instance holding none; the value held goes on only if nothing
    * ends it.
    */
-  private decide(
-    instance: Instance,
-  ): { from: string | null; to: string | null; cause: Proposal } | null {
+  private decide(instance: Instance): boolean {
     const from = instance.value;
     const list = instance.today;
     const count = instance.count;
@@ -624,16 +624,24 @@ export class RuledFacts {
         else if (p.value !== start.value) clash = true;
       } else end ??= p;
     }
+    let to: string | null;
+    let cause: Proposal;
     if (start === undefined) {
-      if (from === null || !endsValue(list, count, from)) return null;
-      return { from, to: null, cause: end! };
+      if (from === null || !endsValue(list, count, from)) return false;
+      to = null;
+      cause = end!;
+    } else if (clash || (end !== undefined && endsValue(list, count, start.value))) {
+      if (from === null) return false;
+      to = null;
+      cause = start;
+    } else {
+      if (start.value === from) return false;
+      to = start.value;
+      cause = start;
     }
-    if (clash || (end !== undefined && endsValue(list, count, start.value))) {
-      if (from === null) return null;
-      return { from, to: null, cause: start };
-    }
-    if (start.value === from) return null;
-    return { from, to: start.value, cause: start };
+    instance.next = to;
+    instance.cause = cause;
+    return true;
   }
 
   /** Offers an instance's start and end to the rules watching its fact. */
@@ -669,18 +677,25 @@ export class RuledFacts {
     }
   }
 
+  private readonly scratch: string[] = [];
+
+  /** `storeArgs` in a reused array, for lookups that do not keep it. */
+  private scratchArgs(instance: Instance, value: string): readonly string[] {
+    if (value === HOLDS) return instance.args;
+    const out = this.scratch;
+    const n = instance.args.length;
+    out.length = n + 1;
+    for (let i = 0; i < n; i++) out[i] = instance.args[i]!;
+    out[n] = value;
+    return out;
+  }
+
   /** The arguments an instance holding a value has in the store (the value last, if any). */
   private storeArgs(instance: Instance, value: string): readonly string[] {
     return value === HOLDS ? instance.args : [...instance.args, value];
   }
 
-  private apply(
-    instance: Instance,
-    from: string | null,
-    to: string | null,
-    cause: Proposal,
-    day: Day,
-  ): void {
+  private apply(instance: Instance, from: string | null, to: string | null, day: Day): void {
     const fact = instance.fact;
     if (from !== null) {
       if (instance.initial) {
@@ -692,7 +707,7 @@ export class RuledFacts {
           sources: fact.sources,
         });
         this.store.close(key, day);
-      } else this.store.end(fact.id, this.storeArgs(instance, from), day);
+      } else this.store.end(fact.id, this.scratchArgs(instance, from), day);
     }
     if (instance.initial) {
       instance.initial = false;
@@ -705,8 +720,9 @@ export class RuledFacts {
       fact.id,
       this.storeArgs(instance, to),
       day,
-      this.reasonOf(cause, this.valueKey(instance, to)),
+      this.reasonOf(instance.cause!, this.valueKey(instance, to)),
     );
+    instance.cause = null;
   }
 
   /**
