@@ -300,3 +300,25 @@ instrument t "A treaty" {
     expect(states).toEqual(["pending 1", "in-effect 3"]);
   });
 });
+
+describe("explanations of facts with rules", () => {
+  it("follow a start or an end to the value that set it off", () => {
+    const protocol = `${status}
+fact obliged(p, m) "The chair must report the motion" {
+  kind obligation
+  starts end of status(?m) = voting where chair(?p)
+}
+`;
+    const { result, model } = run(protocol, [
+      "01 start m by a",
+      "02 propose m by a",
+      "03 second m by b",
+      "05 withdraw m by a",
+    ]);
+    const interval = result.facts.get("obliged(c,m)")?.intervals[0];
+    const explanation = explain(result, model, "obliged(c,m)", interval!.from);
+    const cause = explanation?.steps[0]?.because[0];
+    expect(cause?.id).toBe("status(m)=voting");
+    expect(cause?.state).toBe("holds");
+  });
+});

@@ -388,7 +388,14 @@ export class RuledFacts {
           kind: "rule",
           summary: `${key} from the ${origin.edge} of ${origin.key} on ${dayText(origin.day)}, by '${rule}'`,
           sources: fact.sources,
-          because: [{ kind: "fact", id: origin.key, day: origin.day }],
+          // An end's cause is the value on its last day.
+          because: [
+            {
+              kind: "fact",
+              id: origin.key,
+              day: origin.edge === "end" ? origin.day - 1 : origin.day,
+            },
+          ],
         };
       case "timer":
         return {
