@@ -80,6 +80,10 @@ export class ConditionEvaluator {
           const base = this.groundKey(condition, env);
           if (base !== null) return this.store.holdsGround(fact.id, base, condition.value ?? null);
         }
+        if (fact.derived !== undefined && condition.value === undefined) {
+          const args = this.groundArgs(condition, env);
+          if (args !== null) return this.atom(fact, args, depth + 1);
+        }
         const options = this.options(condition, fact, env, roles);
         if (fact.derived === undefined) return this.store.holds(fact.id, options);
         const domain = this.store.domain();
@@ -131,6 +135,21 @@ export class ConditionEvaluator {
       default:
         return assertNever(condition);
     }
+  }
+
+  /** The arguments an atom names, when ids and bound variables give every one of them. */
+  private groundArgs(condition: FactCondition, env: Env): string[] | null {
+    const args = condition.args;
+    const out: string[] = new Array(args.length);
+    for (let i = 0; i < args.length; i++) {
+      const term = args[i]!;
+      let value: string | undefined;
+      if (term.kind === "id") value = env?.get(term.id) ?? term.id;
+      else if (term.kind === "var") value = env?.get(variableName(term.name));
+      if (value === undefined) return null;
+      out[i] = value;
+    }
+    return out;
   }
 
   /** The key of the instance an atom names, when ids and bound variables give every argument. */

@@ -195,11 +195,11 @@ export function resolveFact(ctx: ResolveContext, statement: Statement): void {
         ctx.unknownField(field, `fact ${id.value}`, fields);
     }
   }
-  if (derived && statement.block) {
+  if (derived && blockFields.some((f) => f.keyword.value !== "kind")) {
     ctx.report(
       "PCT102",
       ctx.location(statement),
-      `Fact ${id.value} is derived ('= …'), so events cannot start or end it: remove its block`,
+      `Fact ${id.value} is derived ('= …'), so events cannot start or end it: keep only 'kind' in its block`,
     );
   }
   checkRules(ctx, id.value, params, values, rules, ruleFields);
