@@ -322,3 +322,14 @@ fact obliged(p, m) "The chair must report the motion" {
     expect(cause?.state).toBe("holds");
   });
 });
+
+describe("replays up to a day", () => {
+  it("settle the last day and run the timers due by then, and no later", () => {
+    const { model } = run(status, ["01 start m by a", "02 propose m by a", "20 propose m by b"]);
+    const early = replay(model, { until: model.events[0]!.date.first + 5 });
+    expect(days(early, "status(m)=proposed")).toEqual(["2.."]);
+    const later = replay(model, { until: model.events[0]!.date.first + 7 });
+    expect(days(later, "status(m)=proposed")).toEqual(["2..7"]);
+    expect(days(later, "status(m)=null")).toEqual(["1..2", "7.."]);
+  });
+});
