@@ -81,8 +81,9 @@ export class ConditionEvaluator {
           if (base !== null) return this.store.holdsGround(fact.id, base, condition.value ?? null);
         }
         if (fact.derived !== undefined && condition.value === undefined) {
-          const args = this.groundArgs(condition, env);
-          if (args !== null) return this.atom(fact, args, depth + 1);
+          const inner = this.groundEnv(condition, fact, env, depth + 1);
+          if (inner !== null)
+            return depth + 1 <= MAX_DEPTH && this.evaluate(fact.derived, inner, null, depth + 1);
         }
         const options = this.options(condition, fact, env, roles);
         if (fact.derived === undefined) return this.store.holds(fact.id, options);
@@ -137,19 +138,35 @@ export class ConditionEvaluator {
     }
   }
 
-  /** The arguments an atom names, when ids and bound variables give every one of them. */
-  private groundArgs(condition: FactCondition, env: Env): string[] | null {
+  /** Per depth: the environment of a derived fact's body, reused (evaluation never keeps it). */
+  private readonly scratchEnvs: Map<string, string>[] = [];
+
+  /**
+   * A derived fact's parameters bound to the values an atom names, when ids and bound variables
+   * give every one of them; null otherwise.
+   */
+  private groundEnv(
+    condition: FactCondition,
+    fact: Fact,
+    env: Env,
+    depth: number,
+  ): Map<string, string> | null {
     const args = condition.args;
-    const out: string[] = new Array(args.length);
+    let inner = this.scratchEnvs[depth];
+    if (inner === undefined) {
+      inner = new Map();
+      this.scratchEnvs[depth] = inner;
+    } else inner.clear();
     for (let i = 0; i < args.length; i++) {
       const term = args[i]!;
       let value: string | undefined;
       if (term.kind === "id") value = env?.get(term.id) ?? term.id;
       else if (term.kind === "var") value = env?.get(variableName(term.name));
       if (value === undefined) return null;
-      out[i] = value;
+      const param = fact.params[i];
+      if (param !== undefined) inner.set(variableName(param), value);
     }
-    return out;
+    return inner;
   }
 
   /** The key of the instance an atom names, when ids and bound variables give every argument. */
