@@ -333,3 +333,23 @@ describe("replays up to a day", () => {
     expect(days(later, "status(m)=null")).toEqual(["1..2", "7.."]);
   });
 });
+
+describe("facts without parameters", () => {
+  it("start and end by rules like any other", () => {
+    const session = `
+fact in-session "The meeting is in session" {
+  starts open-meeting by ?c where chair(?c)
+  ends close-meeting
+  lasts 3 days
+}
+`;
+    const { result } = run(session, [
+      "02 open-meeting by c",
+      "03 open-meeting by c",
+      "10 open-meeting by a",
+      "12 open-meeting by c",
+      "13 close-meeting by a",
+    ]);
+    expect(days(result, "in-session()")).toEqual(["2..5", "12..13"]);
+  });
+});

@@ -58,6 +58,9 @@ function endsValue(list: readonly Proposal[], count: number, value: string | nul
   return false;
 }
 
+/** A level of a fact's tree of instances: the next argument's value → the next level, or the instance. */
+type TrieNode = Map<string, TrieNode | Instance>;
+
 /** The value of an instance of a fact without values while it holds. */
 const HOLDS = "";
 
@@ -152,6 +155,8 @@ export class RuledFacts {
   /** Per fact: its timer rules. */
   private readonly timers = new Map<string, FactRule[]>();
   private readonly instances = new Map<string, Instance>();
+  /** Per fact: its instances by their arguments, one map per argument. */
+  private readonly tries = new Map<string, TrieNode>();
   /** Per fact: its instances, for an `ends` rule that binds none of its parameters. */
   private readonly byFact = new Map<string, Instance[]>();
   /** Per fact with several parameters: `position:value` → instances with that argument there. */
@@ -267,6 +272,20 @@ export class RuledFacts {
         cause: null,
       };
       this.instances.set(key, instance);
+      let node = this.tries.get(fact.id);
+      if (node === undefined) {
+        node = new Map();
+        this.tries.set(fact.id, node);
+      }
+      for (let i = 0; i < args.length - 1; i++) {
+        let next = node.get(args[i]!) as TrieNode | undefined;
+        if (next === undefined) {
+          next = new Map();
+          node.set(args[i]!, next);
+        }
+        node = next;
+      }
+      if (args.length > 0) node.set(args[args.length - 1]!, instance);
       const list = this.byFact.get(fact.id);
       if (list === undefined) this.byFact.set(fact.id, [instance]);
       else list.push(instance);
@@ -433,8 +452,9 @@ export class RuledFacts {
     if (!checked && rule.when !== undefined && !this.evaluator.holdsIn(rule.when, env)) return;
     const params = fact.params;
     const kept = rule.unless.length === 0 ? null : new Map(env);
-    // The instance's key straight from the bindings: its arguments are built only when new.
-    let key = `${fact.id}(`;
+    // The instance straight from the bindings, through the tree of its arguments: its key and
+    // arguments are built only when it is new.
+    let node: TrieNode | undefined = this.tries.get(fact.id);
     let complete = true;
     for (let i = 0; i < params.length; i++) {
       const value = env.get(params[i]!);
@@ -442,10 +462,13 @@ export class RuledFacts {
         complete = false;
         break;
       }
-      key += i === 0 ? value : `,${value}`;
+      node = node?.get(value) as TrieNode | undefined;
     }
-    key += ")";
-    const known = complete ? this.instances.get(key) : undefined;
+    const known = !complete
+      ? undefined
+      : params.length === 0
+        ? this.instances.get(factKey(fact.id, []))
+        : (node as Instance | undefined);
     const args = known?.args ?? params.map((p) => env.get(p) ?? null);
     if (rule.effect === "start") {
       if (!complete) return;
