@@ -46,7 +46,7 @@ const benchmarks: readonly {
   { name: "eflint", title: "eFLINT's loan-repayment duty, ported", run: eflintLoan },
   {
     name: "rtec",
-    title: "RTEC's voting protocol, ported as far as the language allows",
+    title: "RTEC's voting protocol in Pacta, against RTEC's intervals",
     run: rtecVoting,
   },
   {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loanOutcomes } from "../bench/eflint-loan.ts";
 import {
@@ -6,10 +7,17 @@ import {
   loanProvisionId,
 } from "../bench/eflint-loan-document.ts";
 import { readEflintTrace } from "../bench/eflint-trace.ts";
-import { portHeader, portModel, readRecognitions, readVotingStream } from "../bench/rtec-voting.ts";
+import {
+  membersDocument,
+  portModel,
+  protocolPath,
+  readRecognitions,
+  readVotingStream,
+  rtecKey,
+} from "../bench/rtec-voting.ts";
 import { generateCorpus } from "../bench/synthetic-corpus.ts";
 import { replay, replayToJson } from "../src/engine/index.ts";
-import { compile } from "../src/language/index.ts";
+import { compile, formatDay } from "../src/language/index.ts";
 
 /** A copy without source positions (`at`), which the generated objects do not have. */
 function withoutPositions(value: unknown): unknown {
@@ -120,9 +128,23 @@ describe("eFLINT's loan pattern", () => {
 });
 
 describe("RTEC's voting protocol, ported", () => {
-  it("declares agents, motions and facts without diagnostics", () => {
-    const text = portHeader([0, 10, 362]);
-    expect(compile([{ file: "voting.pacta", text }]).diagnostics).toEqual([]);
+  it("declares the protocol, agents, roles and motions without diagnostics", () => {
+    const compiled = compile([
+      { file: "protocol.pacta", text: readFileSync(protocolPath, "utf8") },
+      { file: "members.pacta", text: membersDocument([0, 10, 362], [3]) },
+    ]);
+    expect(compiled.diagnostics).toEqual([]);
+    expect(compiled.model.facts.get("chair")?.holds).toEqual([["a0"], ["a10"]]);
+  });
+
+  it("names Pacta's facts as RTEC's fluents", () => {
+    expect(rtecKey("vote(a5,m3)=aye")).toBe("voted(5,3)=aye");
+    expect(rtecKey("close-ballot-permission(a0,m3)=withheld")).toBe("per(close_ballot(0,3))=false");
+    expect(rtecKey("declare-carried-obligation(a10,m9)=owed")).toBe(
+      "obl(declare(10,9,carried))=true",
+    );
+    expect(rtecKey("sanctioned(a20)=lifted")).toBe("sanctioned(20)=false");
+    expect(rtecKey("chair(a10)")).toBeUndefined();
   });
 
   it("reads RTEC's recognitions, merging a pair's intervals across windows", () => {
@@ -141,18 +163,30 @@ describe("RTEC's voting protocol, ported", () => {
     expect(intervals.get("voted(1,3)=aye")).toEqual([[7, 9]]);
   });
 
-  it("replays a proposal, a secondment and a vote into facts", () => {
+  it("replays a proposal, a secondment, a vote and a ballot closed by a chair", () => {
     const stream = readVotingStream(
       ["propose|1|1|430|3", "second|3|3|950|3", "vote|4|4|362|3|aye", "close_ballot|7|7|10|3"].join(
         "\n",
       ),
     );
     const facts = replay(portModel(stream)).facts;
-    expect([...facts.keys()].sort()).toEqual([
-      "proposed(m3)",
-      "voted(m3)",
-      "voted-aye(a362,m3)",
-      "voting(m3)",
+    const days = (key: string) =>
+      facts
+        .get(key)
+        ?.intervals.map((i) => [formatDay(i.from), i.until === null ? null : formatDay(i.until)]);
+    expect(days("status(m3)=null")).toEqual([
+      ["2000-01-01", "2000-01-02"],
+      ["2000-01-18", null],
+    ]);
+    expect(days("status(m3)=proposed")).toEqual([["2000-01-02", "2000-01-04"]]);
+    expect(days("status(m3)=voting")).toEqual([["2000-01-04", "2000-01-08"]]);
+    expect(days("status(m3)=voted")).toEqual([["2000-01-08", "2000-01-18"]]);
+    expect(days("vote(a362,m3)=aye")).toEqual([["2000-01-05", "2000-01-18"]]);
+    expect(days("declare-carried-obligation(a10,m3)=owed")).toEqual([["2000-01-08", "2000-01-18"]]);
+    // Closing without permission, then leaving the motion undeclared while obliged to declare it.
+    expect(days("sanctioned(a10)=imposed")).toEqual([
+      ["2000-01-08", "2000-01-12"],
+      ["2000-01-18", "2000-01-22"],
     ]);
   });
 });

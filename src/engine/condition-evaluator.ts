@@ -1,8 +1,8 @@
-import type { Condition } from "../language/model/condition.ts";
+import type { Condition, FactCondition, Quantity } from "../language/model/condition.ts";
 import type { Fact } from "../language/model/fact.ts";
 import type { PatternTerm } from "../language/model/pattern.ts";
 import { assertNever } from "./assert-never.ts";
-import { type ArgOption, type FactStore, factKey } from "./fact-store.ts";
+import type { ArgOption, FactStore } from "./fact-store.ts";
 import { variableName } from "./format-condition.ts";
 import type { Roles } from "./pattern-match.ts";
 
@@ -46,6 +46,23 @@ export class ConditionEvaluator {
     return this.evaluate(condition, null, roles, 0);
   }
 
+  /** Whether a condition holds with these variables bound (names without `?`). */
+  holdsIn(condition: Condition, env: ReadonlyMap<string, string>): boolean {
+    return this.evaluate(condition, env, null, 0);
+  }
+
+  /**
+   * The values of a free variable that may make a fact atom hold with `env` bound: those the
+   * fact holds of now (a primitive fact), or the whole domain.
+   */
+  valuesFor(
+    atom: FactCondition,
+    name: string,
+    env: ReadonlyMap<string, string>,
+  ): readonly string[] {
+    return this.candidates(atom, name, env, null) ?? this.store.domain();
+  }
+
   /** Whether a fact holds of these values now (derived facts are evaluated). */
   factHolds(fact: Fact, args: readonly string[]): boolean {
     return this.atom(fact, args, 0);
@@ -56,7 +73,19 @@ export class ConditionEvaluator {
       case "fact": {
         const fact = this.facts.get(condition.fact);
         if (fact === undefined) return false;
-        const options = condition.args.map((term) => this.option(term, env, roles));
+        if (
+          fact.derived === undefined &&
+          (fact.values === undefined || condition.value !== undefined)
+        ) {
+          const base = this.groundKey(condition, env);
+          if (base !== null) return this.store.holdsGround(fact.id, base, condition.value ?? null);
+        }
+        if (fact.derived !== undefined && condition.value === undefined) {
+          const inner = this.groundEnv(condition, fact, env, depth + 1);
+          if (inner !== null)
+            return depth + 1 <= MAX_DEPTH && this.evaluate(fact.derived, inner, null, depth + 1);
+        }
+        const options = this.options(condition, fact, env, roles);
         if (fact.derived === undefined) return this.store.holds(fact.id, options);
         const domain = this.store.domain();
         const values = options.map((o) => (o === null ? domain : typeof o === "string" ? [o] : o));
@@ -86,9 +115,120 @@ export class ConditionEvaluator {
         }
         return false;
       }
+      case "compare": {
+        const left = this.quantity(condition.left, env, roles, depth);
+        const right = this.quantity(condition.right, env, roles, depth);
+        switch (condition.op) {
+          case "at-least":
+            return left >= right;
+          case "at-most":
+            return left <= right;
+          case "more-than":
+            return left > right;
+          case "fewer-than":
+            return left < right;
+          case "equal-to":
+            return left === right;
+          default:
+            return assertNever(condition.op);
+        }
+      }
       default:
         return assertNever(condition);
     }
+  }
+
+  /** Per depth: the environment of a derived fact's body, reused (evaluation never keeps it). */
+  private readonly scratchEnvs: Map<string, string>[] = [];
+
+  /**
+   * A derived fact's parameters bound to the values an atom names, when ids and bound variables
+   * give every one of them; null otherwise.
+   */
+  private groundEnv(
+    condition: FactCondition,
+    fact: Fact,
+    env: Env,
+    depth: number,
+  ): Map<string, string> | null {
+    const args = condition.args;
+    let inner = this.scratchEnvs[depth];
+    if (inner === undefined) {
+      inner = new Map();
+      this.scratchEnvs[depth] = inner;
+    } else inner.clear();
+    for (let i = 0; i < args.length; i++) {
+      const term = args[i]!;
+      let value: string | undefined;
+      if (term.kind === "id") value = env?.get(term.id) ?? term.id;
+      else if (term.kind === "var") value = env?.get(variableName(term.name));
+      if (value === undefined) return null;
+      const param = fact.params[i];
+      if (param !== undefined) inner.set(variableName(param), value);
+    }
+    return inner;
+  }
+
+  /** The key of the instance an atom names, when ids and bound variables give every argument. */
+  private groundKey(condition: FactCondition, env: Env): string | null {
+    const args = condition.args;
+    let key = `${condition.fact}(`;
+    for (let i = 0; i < args.length; i++) {
+      const term = args[i]!;
+      let value: string | undefined;
+      if (term.kind === "id") value = env?.get(term.id) ?? term.id;
+      else if (term.kind === "var") value = env?.get(variableName(term.name));
+      if (value === undefined) return null;
+      key += i === 0 ? value : `,${value}`;
+    }
+    return `${key})`;
+  }
+
+  /**
+   * The argument options of a fact atom; for a fact with values, the value (or any) comes last,
+   * as the store keeps it.
+   */
+  private options(
+    condition: FactCondition,
+    fact: Fact,
+    env: Env,
+    roles: Roles | null,
+  ): ArgOption[] {
+    const options = condition.args.map((term) => this.option(term, env, roles));
+    if (fact.values !== undefined) options.push(condition.value ?? null);
+    return options;
+  }
+
+  /**
+   * A number, or how many distinct values of a variable make a body hold now. A body that is one
+   * primitive fact naming the variable is answered from the fact's index; any other body is tried
+   * with every value of the domain.
+   */
+  private quantity(q: Quantity, env: Env, roles: Roles | null, depth: number): number {
+    if (q.kind === "number") return q.value;
+    const name = variableName(q.variable);
+    const body = q.body;
+    if (body.kind === "fact" && (env === null || !env.has(name))) {
+      const fact = this.facts.get(body.fact);
+      if (fact !== undefined && fact.derived === undefined) {
+        const position = body.args.findIndex(
+          (t) => t.kind === "var" && variableName(t.name) === name,
+        );
+        if (position >= 0) {
+          const options = this.options(body, fact, env, roles);
+          options[position] = null;
+          return this.store.valuesAt(fact.id, options, position).length;
+        }
+      }
+    }
+    const values = this.candidates(body, name, env, roles) ?? [...this.store.domain()];
+    const inner = new Map(env ?? []);
+    let n = 0;
+    for (const value of values) {
+      inner.set(name, value);
+      if (this.evaluate(body, inner, roles, depth)) n++;
+    }
+    return n;
   }
 
   /**
@@ -114,11 +254,11 @@ export class ConditionEvaluator {
     if (fact === undefined || fact.derived !== undefined) return undefined;
     const position = body.args.findIndex((t) => t.kind === "var" && variableName(t.name) === name);
     if (position < 0) return undefined;
-    const options = body.args.map((term, i) =>
-      i === position || (term.kind === "var" && variableName(term.name) === name)
-        ? null
-        : this.option(term, env, roles),
-    );
+    const options = this.options(body, fact, env, roles);
+    body.args.forEach((term, i) => {
+      if (i === position || (term.kind === "var" && variableName(term.name) === name))
+        options[i] = null;
+    });
     return this.store.valuesAt(fact.id, options, position);
   }
 
@@ -151,7 +291,7 @@ export class ConditionEvaluator {
             for (const name of this.factDependencies(fact.id)) add(name, null);
             return;
           }
-          const options = c.args.map((term) => this.option(term, null, roles));
+          const options = this.options(c, fact, null, roles);
           const position = options.findIndex((o) => o !== null);
           const option = options[position];
           if (position < 0 || option === undefined || option === null) add(fact.id, null);
@@ -171,6 +311,9 @@ export class ConditionEvaluator {
           return;
         case "any":
           walk(c.body);
+          return;
+        case "compare":
+          for (const q of [c.left, c.right]) if (q.kind === "count") walk(q.body);
           return;
         default:
           assertNever(c);
@@ -249,6 +392,10 @@ export class ConditionEvaluator {
       case "any":
         this.collectDependencies(condition.body, out, seen);
         return;
+      case "compare":
+        for (const q of [condition.left, condition.right])
+          if (q.kind === "count") this.collectDependencies(q.body, out, seen);
+        return;
       default:
         assertNever(condition);
     }
@@ -277,11 +424,11 @@ export class ConditionEvaluator {
       case "fact": {
         const fact = this.facts.get(condition.fact);
         if (fact === undefined || depth > MAX_DEPTH) return;
-        const options = condition.args.map((term) => this.option(term, env, roles));
+        const options = this.options(condition, fact, env, roles);
         if (options.some((o) => o === null)) return;
         const values = options.map((o) => (typeof o === "string" ? [o] : (o as readonly string[])));
         for (const args of cartesian(values)) {
-          const key = factKey(fact.id, args);
+          const key = this.store.keyOf(fact.id, args);
           if (out.has(key)) continue;
           out.set(key, { fact, args, key });
           if (nested && fact.derived !== undefined) {
@@ -301,6 +448,7 @@ export class ConditionEvaluator {
         for (const c of condition.operands) this.collectAtoms(c, env, roles, nested, out, depth);
         return;
       case "any":
+      case "compare":
         return;
       default:
         assertNever(condition);

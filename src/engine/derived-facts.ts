@@ -1,6 +1,7 @@
 import type { Day } from "../language/calendar/day.ts";
 import type { Event } from "../language/model/event.ts";
 import type { ConditionEvaluator, GroundAtom } from "./condition-evaluator.ts";
+import { dayText } from "./day-text.ts";
 import type { FactStore } from "./fact-store.ts";
 import { formatCondition } from "./format-condition.ts";
 import { describeEvent } from "./format-event.ts";
@@ -41,23 +42,28 @@ export class DerivedFacts {
     }
   }
 
+  /** Whether a tracked instance depends on a primitive fact. */
+  dependsOn(name: string): boolean {
+    return this.byPrimitive.has(name);
+  }
+
   /** Evaluates every tracked instance when the replay starts. */
   initialise(day: Day): void {
-    for (const entry of this.tracked) this.update(entry, day, null);
+    for (const entry of this.tracked) this.update(entry, day, null, true);
   }
 
   /** Re-evaluates the instances that depend on the primitive facts an event changed. */
-  refresh(changed: ReadonlySet<string>, day: Day, event: Event): void {
+  refresh(changed: ReadonlySet<string>, day: Day, event: Event | null): void {
     const seen = new Set<Tracked>();
     for (const name of changed)
       for (const entry of this.byPrimitive.get(name) ?? []) {
         if (seen.has(entry)) continue;
         seen.add(entry);
-        this.update(entry, day, event);
+        this.update(entry, day, event, false);
       }
   }
 
-  private update(entry: Tracked, day: Day, event: Event | null): void {
+  private update(entry: Tracked, day: Day, event: Event | null, initial: boolean): void {
     const { fact, args, key } = entry.atom;
     const holds = this.evaluator.factHolds(fact, args);
     if (holds === entry.holds) return;
@@ -71,7 +77,9 @@ export class DerivedFacts {
       event === null
         ? {
             kind: "condition",
-            summary: `${key} holds when the replay starts: ${condition}`,
+            summary: initial
+              ? `${key} holds when the replay starts: ${condition}`
+              : `${key} holds from ${dayText(day)}: ${condition}`,
             sources: fact.sources,
           }
         : {

@@ -124,3 +124,31 @@ describe("FactStore", () => {
     }
   });
 });
+
+describe("a fact with values in the store", () => {
+  const store = () => new FactStore([], new Set(["status"]), new Map([["status", "null"]]));
+
+  it("keys an instance by its value, and answers lookups with or without it", () => {
+    const s = store();
+    s.start("status", ["m3", "voting"], 10, reason);
+    expect([...s.timelines().keys()]).toEqual(["status(m3)=voting"]);
+    expect(s.holds("status", ["m3", "voting"])).toBe(true);
+    expect(s.holds("status", ["m3", null])).toBe(true);
+    expect(s.holdsGround("status", "status(m3)", "voting")).toBe(true);
+    expect(s.holdsGround("status", "status(m3)", "voted")).toBe(false);
+    expect(s.valuesAt("status", [null, "voting"], 0)).toEqual(["m3"]);
+  });
+
+  it("gives an instance nothing has changed its initial value, until it is touched", () => {
+    const s = store();
+    expect(s.holds("status", ["m6", "null"])).toBe(true);
+    expect(s.holds("status", ["m6", null])).toBe(true);
+    expect(s.holdsGround("status", "status(m6)", "null")).toBe(true);
+    expect(s.holds("status", ["m6", "voting"])).toBe(false);
+    // Arguments not all known: only instances in the store count.
+    expect(s.holds("status", [null, "null"])).toBe(false);
+    s.touch("status", ["m6"]);
+    expect(s.holds("status", ["m6", "null"])).toBe(false);
+    expect(s.holdsGround("status", "status(m6)", "null")).toBe(false);
+  });
+});

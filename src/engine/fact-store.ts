@@ -1,4 +1,5 @@
 import type { Day } from "../language/calendar/day.ts";
+import type { Model } from "../language/model/model.ts";
 import type { Reason } from "./reason.ts";
 import type { FactState, Interval } from "./timeline.ts";
 import { TimelineBuilder } from "./timeline-builder.ts";
@@ -108,8 +109,52 @@ export class FactStore {
   private readonly domainValues: string[] = [];
   private readonly domainSet = new Set<string>();
 
-  constructor(seed: Iterable<string>) {
+  /**
+   * `valued`: the facts with values, whose instances keep the value as their last argument and
+   * are keyed `status(m3)=voting`.
+   */
+  constructor(
+    seed: Iterable<string>,
+    private readonly valued: ReadonlySet<string> = new Set(),
+    private readonly initial: ReadonlyMap<string, string> = new Map(),
+  ) {
     for (const value of seed) this.addToDomain(value);
+  }
+
+  /** Instances of facts with an initial value that have changed at least once (keys without value). */
+  private readonly touched = new Set<string>();
+
+  /** Marks an instance of a fact with an initial value as changed: it no longer holds that value by default. */
+  touch(name: string, params: readonly string[]): void {
+    this.touched.add(factKey(name, params));
+  }
+
+  /**
+   * Whether an instance named in full, that nothing has changed yet, holds its fact's initial
+   * value and the options accept it.
+   */
+  private holdsInitially(name: string, options: readonly ArgOption[]): boolean {
+    const initial = this.initial.get(name);
+    if (initial === undefined) return false;
+    const last = options.length - 1;
+    const value = options[last];
+    if (value !== undefined && !accepts(value, initial)) return false;
+    let key = `${name}(`;
+    for (let i = 0; i < last; i++) {
+      const option = options[i];
+      if (typeof option !== "string") return false;
+      key += i === 0 ? option : `,${option}`;
+    }
+    return !this.touched.has(`${key})`);
+  }
+
+  /** The key of an instance: `at-war(prc,japan)`, or `status(m3)=voting` for a fact with values. */
+  keyOf(name: string, args: readonly string[]): string {
+    if (!this.valued.has(name)) return factKey(name, args);
+    const last = args.length - 1;
+    let key = `${name}(`;
+    for (let i = 0; i < last; i++) key += i === 0 ? args[i] : `,${args[i]}`;
+    return `${key})=${args[last]}`;
   }
 
   private addToDomain(value: string): void {
@@ -130,7 +175,7 @@ export class FactStore {
       table = new FactTable(args.length);
       this.holding.set(name, table);
     }
-    const key = factKey(name, args);
+    const key = this.keyOf(name, args);
     if (table.instances.has(key)) return false;
     table.add(key, args);
     for (const value of args) this.addToDomain(value);
@@ -150,7 +195,7 @@ export class FactStore {
     const endedKeys: string[] = [];
     if (!args.includes(null)) {
       // Every argument bound: at most the one instance of that key.
-      const key = factKey(name, args as readonly string[]);
+      const key = this.keyOf(name, args as readonly string[]);
       const values = instances.get(key);
       if (values !== undefined && args.every((a, i) => a === values[i])) {
         ended.push(values);
@@ -191,15 +236,18 @@ export class FactStore {
     const table = this.holding.get(name);
     if (table === undefined) return [];
     const out: string[] = [];
+    const seen = new Set<string>();
     const consider = (values: readonly string[]): void => {
       const value = values[position];
-      if (value === undefined || out.includes(value)) return;
+      if (value === undefined || seen.has(value)) return;
       if (
         options.every(
           (o, i) => i === position || (values[i] !== undefined && accepts(o, values[i]!)),
         )
-      )
+      ) {
+        seen.add(value);
         out.push(value);
+      }
     };
     const keys = table.narrowest(options.length, (i) => fixedOption(options[i]), position);
     if (keys === undefined) for (const values of table.instances.values()) consider(values);
@@ -207,13 +255,24 @@ export class FactStore {
     return out;
   }
 
+  /**
+   * Whether an instance named in full holds: `base` is its key without a value (`status(m3)`),
+   * `value` the value it must hold (null for a fact without values).
+   */
+  holdsGround(name: string, base: string, value: string | null): boolean {
+    if (value === null) return this.holding.get(name)?.instances.has(base) === true;
+    if (this.holding.get(name)?.instances.has(`${base}=${value}`) === true) return true;
+    return this.initial.get(name) === value && !this.touched.has(base);
+  }
+
   /** Whether some holding instance of a primitive fact matches the argument options. */
   holds(name: string, options: readonly ArgOption[]): boolean {
+    if (this.initial.size > 0 && this.holdsInitially(name, options)) return true;
     const table = this.holding.get(name);
     if (table === undefined || table.instances.size === 0) return false;
     const instances = table.instances;
     if (options.every((o) => typeof o === "string"))
-      return instances.has(factKey(name, options as readonly string[]));
+      return instances.has(this.keyOf(name, options as readonly string[]));
     const matches = (values: readonly string[]): boolean =>
       options.every((o, i) => values[i] !== undefined && accepts(o, values[i]!));
     const keys = table.narrowest(options.length, (i) => fixedOption(options[i]), -1);
@@ -246,4 +305,16 @@ export class FactStore {
     }
     return out;
   }
+}
+
+/** The fact store of a model's replay: the parties seed the domain; facts with values are keyed by value. */
+export function newFactStore(model: Model): FactStore {
+  const valued = new Set<string>();
+  const initial = new Map<string, string>();
+  for (const fact of model.facts.values()) {
+    if (fact.values === undefined) continue;
+    valued.add(fact.id);
+    if (fact.initially !== undefined) initial.set(fact.id, fact.initially);
+  }
+  return new FactStore([...model.parties.keys()].sort(), valued, initial);
 }

@@ -1,5 +1,5 @@
 import type { Anchor } from "../language/model/anchor.ts";
-import type { Condition } from "../language/model/condition.ts";
+import type { Condition, Quantity } from "../language/model/condition.ts";
 import type { PatternTerm } from "../language/model/pattern.ts";
 import { assertNever } from "./assert-never.ts";
 
@@ -26,8 +26,10 @@ export function formatTerm(term: PatternTerm): string {
 /** A condition as written: `at-war(p, japan) or any ?x: (allied(?x, japan) and at-war(p, ?x))`. */
 export function formatCondition(condition: Condition, parent?: Condition["kind"]): string {
   switch (condition.kind) {
-    case "fact":
-      return `${condition.fact}(${condition.args.map(formatTerm).join(", ")})`;
+    case "fact": {
+      const atom = `${condition.fact}(${condition.args.map(formatTerm).join(", ")})`;
+      return condition.value === undefined ? atom : `${atom} = ${condition.value}`;
+    }
     case "not":
       return `not ${formatCondition(condition.operand, "not")}`;
     case "and": {
@@ -44,9 +46,19 @@ export function formatCondition(condition: Condition, parent?: Condition["kind"]
       const text = `any ?${variableName(condition.variable)}: ${body.kind === "and" || body.kind === "or" ? `(${inner})` : inner}`;
       return parent === undefined || parent === "any" ? text : `(${text})`;
     }
+    case "compare": {
+      const text = `${formatQuantity(condition.left)} ${condition.op.replace("-", " ")} ${formatQuantity(condition.right)}`;
+      return parent === undefined ? text : `(${text})`;
+    }
     default:
       return assertNever(condition);
   }
+}
+
+function formatQuantity(q: Quantity): string {
+  if (q.kind === "number") return String(q.value);
+  const body = formatCondition(q.body, "any");
+  return `count ?${variableName(q.variable)}: ${q.body.kind === "and" || q.body.kind === "or" ? `(${body})` : body}`;
 }
 
 /** An anchor as written after `from` or `after`. */

@@ -16,7 +16,7 @@ import { dayText } from "./day-text.ts";
 import type { DeadlineOutcome, DeadlineRecord } from "./deadline-record.ts";
 import { DerivedFacts } from "./derived-facts.ts";
 import { describeRule, describeTerm } from "./describe-instrument.ts";
-import { FactStore } from "./fact-store.ts";
+import { type FactStore, newFactStore } from "./fact-store.ts";
 import { formatAnchor, formatCondition } from "./format-condition.ts";
 import { describeEvent } from "./format-event.ts";
 import { MinHeap } from "./min-heap.ts";
@@ -42,6 +42,7 @@ import {
   type Timed,
   type Watcher,
 } from "./replay-runtime.ts";
+import { RuledFacts } from "./ruled-facts.ts";
 import type { SelectedEvents } from "./select-events.ts";
 import { TimeTracker, type TimeValue } from "./time-tracker.ts";
 import type { FactState, InstrumentState, ProvisionState, Timeline } from "./timeline.ts";
@@ -97,6 +98,8 @@ export class ReplayEngine {
   private readonly store: FactStore;
   private readonly evaluator: ConditionEvaluator;
   private readonly derived: DerivedFacts;
+  /** The facts with rules, settled once per day. */
+  private readonly ruled: RuledFacts;
   /** Per primitive fact: the provisions whose condition a change of it may affect. */
   private readonly whenIndex = new Map<
     string,
@@ -141,9 +144,14 @@ export class ReplayEngine {
     for (const type of [...lifecycleEventTypes, "discharge"]) this.listen(type);
     this.limitKey = until === null ? Number.POSITIVE_INFINITY : keyOf(until, PHASE_EVENTS);
     this.until = until ?? Number.NEGATIVE_INFINITY;
-    this.store = new FactStore([...model.parties.keys()].sort());
+    this.store = newFactStore(model);
     this.evaluator = new ConditionEvaluator(model.facts, this.store);
     this.derived = new DerivedFacts(this.evaluator, this.store);
+    this.ruled = new RuledFacts(model.facts, this.store, this.evaluator, {
+      schedule: (day, timer) => this.schedule(day, PHASE_DATED, { kind: "fact-timer", timer }),
+      watches: (fact) => this.whenIndex.has(fact) || this.derived.dependsOn(fact),
+      changed: (changes, day, event) => this.ruledChanged(changes, day, event),
+    });
     this.setUp();
   }
 
@@ -167,6 +175,8 @@ export class ReplayEngine {
         this.subscribe(pattern, null, { kind: "fact-start", fact });
       for (const pattern of fact.ends) this.subscribe(pattern, null, { kind: "fact-end", fact });
     }
+    for (const { pattern, handle } of this.ruled.patterns())
+      this.subscribe(pattern, null, { kind: "ruled", handle });
     for (const inst of this.instruments.values()) {
       const rule = inst.def.entryIntoForce;
       if (rule?.kind === "on-date")
@@ -234,11 +244,23 @@ export class ReplayEngine {
         cursor < count ? keyOf(days[cursor]!, PHASE_EVENTS) : Number.POSITIVE_INFINITY;
       const timedKey = this.heap.peekKey();
       const key = Math.min(eventKey, timedKey);
-      if (key === Number.POSITIVE_INFINITY || key > this.limitKey) break;
+      if (key === Number.POSITIVE_INFINITY || key > this.limitKey) {
+        if (!this.ruled.pending) break;
+        // The last day's rules may set timers: settle it, then look again.
+        this.ruled.settle();
+        continue;
+      }
       if (!started) {
         started = true;
         this.now = Math.floor(key / 4);
+        this.ruled.initialise(this.now, this.model.facts);
         this.derived.initialise(this.now);
+      }
+      // Facts with rules change once their day is over, before anything of a later day; their
+      // timers may come before the next key, so look again.
+      if (this.ruled.pending && key >= keyOf(this.now + 1, PHASE_PASSED)) {
+        this.ruled.settle();
+        continue;
       }
       if (eventKey < timedKey && listened[types[cursor]!] === 0) {
         // Nothing listens for this type (now, when it comes): passed over without being read.
@@ -315,6 +337,9 @@ export class ReplayEngine {
       case "until":
         this.untilPassed(item.provision, item.version);
         return;
+      case "fact-timer":
+        this.ruled.timer(item.timer, this.now);
+        return;
       default:
         assertNever(item);
     }
@@ -359,6 +384,9 @@ export class ReplayEngine {
         case "fact-start":
         case "fact-end":
           facts[factCount++] = sub;
+          break;
+        case "ruled":
+          this.ruled.onEvent(payload.handle, sub.pattern, event, this.now);
           break;
         default:
           assertNever(payload);
@@ -1442,7 +1470,33 @@ export class ReplayEngine {
       });
     }
     if (changed.size === 0) return;
+    this.factsChanged(changed, affected, day, event);
+  }
+
+  /** A day's changes of facts with rules, now settled: derived facts and conditions follow. */
+  private ruledChanged(
+    changes: readonly { readonly fact: string; readonly args: readonly string[] }[],
+    day: Day,
+    event: Event | null,
+  ): void {
+    const changed = new Set<string>();
+    const affected = new Set<ProvisionRt>();
+    for (const { fact, args } of changes) {
+      changed.add(fact);
+      this.conditionDependents(fact, args, affected);
+    }
+    this.factsChanged(changed, affected, day, event);
+  }
+
+  /** Re-evaluates the derived facts and provision conditions that changed facts may affect. */
+  private factsChanged(
+    changed: ReadonlySet<string>,
+    affected: ReadonlySet<ProvisionRt>,
+    day: Day,
+    event: Event | null,
+  ): void {
     this.derived.refresh(changed, day, event);
+    const cause = event === null ? `on ${dayText(day)}` : `from ${describeEvent(event)}`;
     for (const p of affected) {
       const when = p.terms.when;
       if (p.final || !p.activated || when === undefined) continue;
@@ -1456,10 +1510,10 @@ export class ReplayEngine {
         kind: "condition",
         summary:
           state === "in-effect"
-            ? `In effect: condition '${text}' holds from ${describeEvent(event)}`
-            : `Pending: condition '${text}' no longer holds from ${describeEvent(event)}`,
-        event: event.id,
-        sources: mergeSources(event.sources, p.def.sources),
+            ? `In effect: condition '${text}' holds ${cause}`
+            : `Pending: condition '${text}' no longer holds ${cause}`,
+        ...(event === null ? {} : { event: event.id }),
+        sources: event === null ? p.def.sources : mergeSources(event.sources, p.def.sources),
         because: this.conditionCauses(p),
       });
       this.checkOverdue(p);

@@ -10,6 +10,7 @@ import type { Provision, ProvisionTerms } from "../language/model/provision.ts";
 import type { DeadlineOutcome } from "./deadline-record.ts";
 import type { Subscription } from "./pattern-index.ts";
 import type { Cause, Reason } from "./reason.ts";
+import type { FactTimer, RuledPattern } from "./ruled-facts.ts";
 import type { TimeTracker, TimeValue, WaitingLimb } from "./time-tracker.ts";
 import type { InstrumentState, ProvisionState } from "./timeline.ts";
 import { TimelineBuilder } from "./timeline-builder.ts";
@@ -67,7 +68,8 @@ export type Payload =
   | { readonly kind: "violate"; readonly provision: ProvisionRt }
   | Watcher
   | { readonly kind: "fact-start"; readonly fact: Fact }
-  | { readonly kind: "fact-end"; readonly fact: Fact };
+  | { readonly kind: "fact-end"; readonly fact: Fact }
+  | { readonly kind: "ruled"; readonly handle: RuledPattern };
 
 export interface Notice {
   readonly event: Event;
@@ -154,7 +156,8 @@ export type Timed =
   | { readonly kind: "amendment"; readonly amendment: AmendmentRt }
   | { readonly kind: "anchor-date"; readonly provision: ProvisionRt; readonly scope: Scope }
   | { readonly kind: "deadline"; readonly provision: ProvisionRt; readonly version: number }
-  | { readonly kind: "until"; readonly provision: ProvisionRt; readonly version: number };
+  | { readonly kind: "until"; readonly provision: ProvisionRt; readonly version: number }
+  | { readonly kind: "fact-timer"; readonly timer: FactTimer };
 
 /** Whether two source lists are the same list, or both empty (so a reason can be shared). */
 export function sameSources(a: readonly string[], b: readonly string[]): boolean {

@@ -25,6 +25,10 @@ export const diagnosticCatalog = {
   PCT111: { severity: "warning", title: "empty reading" },
   PCT112: { severity: "warning", title: "unknown field" },
   PCT113: { severity: "warning", title: "uncited source" },
+  PCT114: { severity: "error", title: "value not among the fact's values" },
+  PCT115: { severity: "error", title: "fact parameter bound by nothing" },
+  PCT116: { severity: "error", title: "circular fact triggers" },
+  PCT117: { severity: "error", title: "misplaced fact rule" },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DiagnosticCode = keyof typeof diagnosticCatalog;

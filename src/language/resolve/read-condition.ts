@@ -1,9 +1,13 @@
-import type { Condition } from "../model/condition.ts";
+import type { Comparison, Condition, Quantity } from "../model/condition.ts";
 import type { PatternTerm } from "../model/pattern.ts";
 import { type ArgCursor, describe } from "./arg-cursor.ts";
 import type { ReferenceLog } from "./references.ts";
 
-/** Reads a condition: `or` of `and` of `not`/`any ?x:`/`(…)`/`fact(args)`. */
+/**
+ * Reads a condition: `or` of `and` of `not`/`any ?x:`/`(…)`/`fact(args)`/`fact(args) = value`/
+ * `QUANTITY at least|at most|more than|fewer than|equal to QUANTITY`, where a quantity is a
+ * number or `count ?x: C`.
+ */
 export function readCondition(
   cursor: ArgCursor,
   refs: ReferenceLog,
@@ -44,6 +48,8 @@ function readUnary(
   what: string,
   params: ReadonlySet<string>,
 ): Condition | undefined {
+  if ((cursor.isWord("count") && cursor.isKind("var", 1)) || cursor.isKind("number"))
+    return readComparison(cursor, refs, what, params);
   if (cursor.eatWord("not")) {
     const operand = readUnary(cursor, refs, what, params);
     return operand ? { kind: "not", operand } : undefined;
@@ -108,5 +114,71 @@ function readUnary(
       }
     }
   }
+  if (cursor.eatKind("equals")) {
+    const value = cursor.peek();
+    if (value?.kind !== "ident")
+      return cursor.report(
+        "PCT102",
+        `Expected a value of ${name.value} after '=' in ${what} (one of the values its 'values' field lists), found ${describe(value)}`,
+      );
+    cursor.next();
+    return { kind: "fact", fact: name.value, args, value: value.value };
+  }
   return { kind: "fact", fact: name.value, args };
+}
+
+const comparisons: readonly (readonly [string, string, Comparison])[] = [
+  ["at", "least", "at-least"],
+  ["at", "most", "at-most"],
+  ["more", "than", "more-than"],
+  ["fewer", "than", "fewer-than"],
+  ["less", "than", "fewer-than"],
+  ["equal", "to", "equal-to"],
+];
+
+function readQuantity(
+  cursor: ArgCursor,
+  refs: ReferenceLog,
+  what: string,
+  params: ReadonlySet<string>,
+): Quantity | undefined {
+  const number = cursor.eatKind("number");
+  if (number) return { kind: "number", value: Number(number.value.replace(/_/g, "")) };
+  if (cursor.isWord("count") && cursor.isKind("var", 1)) {
+    cursor.next();
+    const variable = cursor.next()!;
+    if (!cursor.eatKind("colon"))
+      return cursor.report(
+        "PCT102",
+        `Expected ':' after 'count ${variable.text}' in ${what}, as in 'count ?v: voted(?v, ?m) = aye'`,
+      );
+    const body = readUnary(cursor, refs, what, params);
+    return body ? { kind: "count", variable: variable.value, body } : undefined;
+  }
+  return cursor.report(
+    "PCT102",
+    `Expected a number or 'count ?x: CONDITION' in ${what}, found ${describe(cursor.peek())}`,
+  );
+}
+
+/** `QUANTITY OPERATOR QUANTITY`, e.g. `count ?v: voted(?v, ?m) = aye at least 3`. */
+function readComparison(
+  cursor: ArgCursor,
+  refs: ReferenceLog,
+  what: string,
+  params: ReadonlySet<string>,
+): Condition | undefined {
+  const left = readQuantity(cursor, refs, what, params);
+  if (!left) return undefined;
+  const found = comparisons.find(([a, b]) => cursor.isWord(a) && cursor.isWord(b, 1));
+  if (found === undefined)
+    return cursor.report(
+      "PCT102",
+      `Expected a comparison ('at least', 'at most', 'more than', 'fewer than' or 'equal to') after the count in ${what}, found ${describe(cursor.peek())}`,
+    );
+  cursor.next();
+  cursor.next();
+  const right = readQuantity(cursor, refs, what, params);
+  if (!right) return undefined;
+  return { kind: "compare", left, op: found[2], right };
 }

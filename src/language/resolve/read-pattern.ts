@@ -5,7 +5,7 @@ import type { ReferenceLog } from "./references.ts";
 
 const slotWords = new Set(["by", "to", "with", "against"]);
 /** Words that end a pattern inside a time expression or condition. */
-const stopWords = new Set(["but", "and", "or"]);
+const stopWords = new Set(["but", "and", "or", "where", "when", "unless"]);
 /** Words after a comma that start a new time limb rather than continue a list. */
 const limbWords = new Set(["on", "end", "within", "earliest", "latest", "start"]);
 

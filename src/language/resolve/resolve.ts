@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Model } from "../model/model.ts";
 import type { SyntaxTree } from "../syntax/syntax-tree.ts";
+import { checkFactRules } from "./check-fact-rules.ts";
 import { checkModel } from "./check-model.ts";
 import { checkReferences } from "./check-references.ts";
 import { resolveContested, resolveReading, resolveWhatIf } from "./resolve-contested.ts";
@@ -79,6 +80,7 @@ export function resolve(trees: readonly SyntaxTree[]): Resolution {
   }
   checkReferences(ctx);
   checkModel(ctx);
+  checkFactRules(ctx);
   return { model: buildModel(ctx), diagnostics: sortDiagnostics(ctx.diagnostics) };
 }
 

@@ -1,0 +1,776 @@
+import type { Day } from "../language/calendar/day.ts";
+import { addDuration } from "../language/calendar/duration.ts";
+import type { Condition, Quantity } from "../language/model/condition.ts";
+import type { Event } from "../language/model/event.ts";
+import type { Fact } from "../language/model/fact.ts";
+import { isRuled } from "../language/model/fact.ts";
+import type { FactRule } from "../language/model/fact-rule.ts";
+import type { EventPattern, PatternTerm } from "../language/model/pattern.ts";
+import { assertNever } from "./assert-never.ts";
+import type { ConditionEvaluator } from "./condition-evaluator.ts";
+import { dayText } from "./day-text.ts";
+import { type FactStore, factKey } from "./fact-store.ts";
+import { variableName } from "./format-condition.ts";
+import { describeEvent } from "./format-event.ts";
+import { Bindings, matchPattern } from "./pattern-match.ts";
+import { mergeSources, type Reason } from "./reason.ts";
+
+/** The variables a condition leaves free (not bound by `any` or `count`), without `?`. */
+function freeVariables(condition: Condition, bound: ReadonlySet<string>, out: string[]): string[] {
+  const term = (t: PatternTerm): void => {
+    if (t.kind !== "var") return;
+    const name = variableName(t.name);
+    if (!bound.has(name) && !out.includes(name)) out.push(name);
+  };
+  const quantity = (q: Quantity): void => {
+    if (q.kind === "count")
+      freeVariables(q.body, new Set([...bound, variableName(q.variable)]), out);
+  };
+  switch (condition.kind) {
+    case "fact":
+      condition.args.forEach(term);
+      break;
+    case "not":
+      freeVariables(condition.operand, bound, out);
+      break;
+    case "and":
+    case "or":
+      for (const c of condition.operands) freeVariables(c, bound, out);
+      break;
+    case "any":
+      freeVariables(condition.body, new Set([...bound, variableName(condition.variable)]), out);
+      break;
+    case "compare":
+      quantity(condition.left);
+      quantity(condition.right);
+      break;
+  }
+  return out;
+}
+
+/** Whether a day's proposals for an instance end a value. */
+function endsValue(list: readonly Proposal[], count: number, value: string | null): boolean {
+  if (value === null) return false;
+  for (let i = 0; i < count; i++) {
+    const p = list[i]!;
+    if (p.effect === "end" && (p.value === null || p.value === value)) return true;
+  }
+  return false;
+}
+
+/** A level of a fact's tree of instances: the next argument's value → the next level, or the instance. */
+type TrieNode = Map<string, TrieNode | Instance>;
+
+/** The value of an instance of a fact without values while it holds. */
+const HOLDS = "";
+
+/** One instance of a fact with rules: its arguments and the value it holds now. */
+interface Instance {
+  readonly fact: Fact;
+  readonly args: readonly string[];
+  /** `status(m3)`: the key without a value. */
+  readonly key: string;
+  /** The value held now (HOLDS for a fact without values), or null. */
+  value: string | null;
+  /** Whether the value is the fact's initial value, never changed (so not yet in the store). */
+  initial: boolean;
+  /** Bumped at every change, so that a timer set for an earlier value is ignored. */
+  version: number;
+  /** Its fact's stratum. */
+  readonly level: number;
+  /** The settlement that last touched it, and the proposals it had then (the first `count`). */
+  round: number;
+  readonly today: Proposal[];
+  count: number;
+  /** The change decided for the day being settled: the value it goes to, and why. */
+  next: string | null;
+  cause: Proposal | null;
+}
+
+/** What set a proposal off, to word its reason if it is applied. */
+type Origin =
+  | Event
+  | {
+      readonly kind: "change";
+      readonly edge: "start" | "end";
+      readonly key: string;
+      readonly day: Day;
+    }
+  | { readonly kind: "timer"; readonly since: Day; readonly key: string };
+
+/** A change a rule asks for on the day being replayed; applied when the day is settled. */
+interface Proposal {
+  readonly instance: Instance;
+  readonly effect: "start" | "end";
+  /** The value to start (HOLDS for a fact without values), or the value to end (null: any). */
+  readonly value: string | null;
+  readonly rule: FactRule;
+  /** The variables the rule bound, kept only for its `unless`. */
+  readonly env: ReadonlyMap<string, string> | null;
+  readonly origin: Origin;
+}
+
+/** What a pattern filed by `patterns()` stands for: a rule's trigger, or one of its `unless`. */
+export interface RuledPattern {
+  readonly fact: Fact;
+  readonly rule: FactRule;
+  readonly role: "trigger" | "unless";
+}
+
+/** A timer set when a value began to hold. */
+export interface FactTimer {
+  readonly instance: object;
+  readonly rule: FactRule;
+  readonly version: number;
+  readonly since: Day;
+}
+
+/** How the replay lets the facts with rules act on the rest of it. */
+export interface RuledHost {
+  /** Sets a timer to run on `day`, before that day's events. */
+  schedule(day: Day, timer: FactTimer): void;
+  /** Whether a provision's condition or a derived fact depends on a fact. */
+  watches(fact: string): boolean;
+  /** Facts changed when a day was settled: derived facts and provision conditions follow. */
+  changed(
+    changes: readonly { readonly fact: string; readonly args: readonly string[] }[],
+    day: Day,
+    event: Event | null,
+  ): void;
+}
+
+/**
+ * The facts with rules (`becomes … on …`, `starts … when …`, `lasts …`, `start of …`): see
+ * docs/semantics.md §6.1. During a day, rules only propose changes, reading the
+ * facts as the day began; when the day is over, `settle` applies them in trigger order, so that
+ * a fact's start or end can set off other facts' rules on the same day.
+ */
+export class RuledFacts {
+  private readonly ruled: Fact[] = [];
+  /** Per fact: its stratum; a fact set off by another's change comes after it. */
+  private readonly level = new Map<string, number>();
+  private levels = 0;
+  /** Per fact: the rules set off by its changes. */
+  private readonly onChange = new Map<string, { fact: Fact; rule: FactRule }[]>();
+  /** Per fact: its timer rules. */
+  private readonly timers = new Map<string, FactRule[]>();
+  private readonly instances = new Map<string, Instance>();
+  /** Per fact: its instances by their arguments, one map per argument. */
+  private readonly tries = new Map<string, TrieNode>();
+  /** Per fact: its instances, for an `ends` rule that binds none of its parameters. */
+  private readonly byFact = new Map<string, Instance[]>();
+  /** Per fact with several parameters: `position:value` → instances with that argument there. */
+  private readonly byArgument = new Map<string, Map<string, Set<Instance>>>();
+  /** The day whose proposals are pending, or null. */
+  private pendingDay: Day | null = null;
+  /** Per stratum: the proposals of the day. */
+  private readonly byLevel: Proposal[][] = [];
+  /** Counts the days settled, to mark the instances a settlement touches. */
+  private rounds = 0;
+  /** Per `unless` pattern: today's events matching its type. */
+  private readonly happened = new Map<EventPattern, Event[]>();
+  private lastEvent: Event | null = null;
+  private firstDay: Day = 0;
+  private readonly bindings = new Bindings();
+  private readonly whenVariables = new Map<FactRule, readonly string[]>();
+
+  constructor(
+    facts: ReadonlyMap<string, Fact>,
+    private readonly store: FactStore,
+    private readonly evaluator: ConditionEvaluator,
+    private readonly host: RuledHost,
+  ) {
+    for (const fact of facts.values()) if (isRuled(fact)) this.ruled.push(fact);
+    for (const fact of this.ruled) {
+      for (const rule of fact.rules ?? []) {
+        const trigger = rule.trigger;
+        if (trigger.kind === "change") {
+          let list = this.onChange.get(trigger.fact);
+          if (list === undefined) {
+            list = [];
+            this.onChange.set(trigger.fact, list);
+          }
+          list.push({ fact, rule });
+        } else if (trigger.kind === "timer") {
+          let list = this.timers.get(fact.id);
+          if (list === undefined) {
+            list = [];
+            this.timers.set(fact.id, list);
+          }
+          list.push(rule);
+        }
+      }
+    }
+    for (const fact of this.ruled) this.levelOf(fact, facts, 0);
+  }
+
+  /** A fact's stratum: one more than the highest of the facts whose changes set it off. */
+  private levelOf(fact: Fact, facts: ReadonlyMap<string, Fact>, depth: number): number {
+    const known = this.level.get(fact.id);
+    if (known !== undefined) return known;
+    let level = 0;
+    if (depth < 64)
+      for (const rule of fact.rules ?? [])
+        if (rule.trigger.kind === "change") {
+          const source = facts.get(rule.trigger.fact);
+          if (source !== undefined)
+            level = Math.max(level, this.levelOf(source, facts, depth + 1) + 1);
+        }
+    this.level.set(fact.id, level);
+    this.levels = Math.max(this.levels, level + 1);
+    return level;
+  }
+
+  /** Every event pattern the replay must watch for these facts. */
+  patterns(): { readonly pattern: EventPattern; readonly handle: RuledPattern }[] {
+    const out: { pattern: EventPattern; handle: RuledPattern }[] = [];
+    for (const fact of this.ruled)
+      for (const rule of fact.rules ?? []) {
+        if (rule.trigger.kind === "event")
+          out.push({ pattern: rule.trigger.pattern, handle: { fact, rule, role: "trigger" } });
+        for (const pattern of rule.unless)
+          out.push({ pattern, handle: { fact, rule, role: "unless" } });
+      }
+    return out;
+  }
+
+  /** The replay's first day: static instances (`holds`) start, initial values count from it. */
+  initialise(day: Day, facts: ReadonlyMap<string, Fact>): void {
+    this.firstDay = day;
+    for (const fact of facts.values())
+      for (const args of fact.holds ?? []) {
+        const reason: Reason = {
+          kind: "rule",
+          summary: `${factKey(fact.id, args)} holds from the start (holds ${args.join(", ")})`,
+          sources: fact.sources,
+        };
+        if (this.store.start(fact.id, args, day, reason) && isRuled(fact)) {
+          const instance = this.instance(fact, args);
+          instance.value = HOLDS;
+          instance.initial = false;
+        }
+      }
+  }
+
+  private instance(fact: Fact, args: readonly string[]): Instance {
+    const key = factKey(fact.id, args);
+    let instance = this.instances.get(key);
+    if (instance === undefined) {
+      const initial = fact.initially ?? null;
+      instance = {
+        fact,
+        args,
+        key,
+        value: initial,
+        initial: initial !== null,
+        version: 0,
+        level: this.level.get(fact.id) ?? 0,
+        round: 0,
+        today: [],
+        count: 0,
+        next: null,
+        cause: null,
+      };
+      this.instances.set(key, instance);
+      let node = this.tries.get(fact.id);
+      if (node === undefined) {
+        node = new Map();
+        this.tries.set(fact.id, node);
+      }
+      for (let i = 0; i < args.length - 1; i++) {
+        let next = node.get(args[i]!) as TrieNode | undefined;
+        if (next === undefined) {
+          next = new Map();
+          node.set(args[i]!, next);
+        }
+        node = next;
+      }
+      if (args.length > 0) node.set(args[args.length - 1]!, instance);
+      const list = this.byFact.get(fact.id);
+      if (list === undefined) this.byFact.set(fact.id, [instance]);
+      else list.push(instance);
+      if (args.length > 1) {
+        let index = this.byArgument.get(fact.id);
+        if (index === undefined) {
+          index = new Map();
+          this.byArgument.set(fact.id, index);
+        }
+        for (let i = 0; i < args.length; i++) {
+          const k = `${i}:${args[i]}`;
+          const set = index.get(k);
+          if (set === undefined) index.set(k, new Set([instance]));
+          else set.add(instance);
+        }
+      }
+    }
+    return instance;
+  }
+
+  /**
+   * The instances an `ends` rule with some parameters unbound (null) reaches, found through the
+   * argument index (or, with nothing bound, the fact's own list of instances).
+   */
+  private matching(fact: Fact, args: readonly (string | null)[]): Instance[] {
+    if (args.every((a) => a !== null)) return [this.instance(fact, args as string[])];
+    const index = this.byArgument.get(fact.id);
+    let pool: Iterable<Instance> | undefined;
+    if (index !== undefined)
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === null || a === undefined) continue;
+        const set = index.get(`${i}:${a}`);
+        if (set === undefined) return [];
+        if (pool === undefined || set.size < (pool as Set<Instance>).size) pool = set;
+      }
+    pool ??= this.byFact.get(fact.id) ?? [];
+    const out: Instance[] = [];
+    for (const instance of pool)
+      if (args.every((a, i) => a === null || a === instance.args[i])) out.push(instance);
+    return out;
+  }
+
+  private begin(day: Day): void {
+    if (this.pendingDay !== null && this.pendingDay !== day) this.settle();
+    this.pendingDay = day;
+  }
+
+  /** An event matched a pattern of `patterns()`: a trigger proposes, an `unless` is recorded. */
+  onEvent(handle: RuledPattern, pattern: EventPattern, event: Event, day: Day): void {
+    if (handle.role === "unless") {
+      this.begin(day);
+      const list = this.happened.get(pattern);
+      if (list === undefined) this.happened.set(pattern, [event]);
+      else list.push(event);
+      return;
+    }
+    this.matched = 0;
+    matchPattern(pattern, event, null, this.bindings, this.collect);
+    if (this.matched === 0) return;
+    this.begin(day);
+    this.lastEvent = event;
+    const origin: Origin = event;
+    for (let i = 0; i < this.matched; i++)
+      this.fire(handle.fact, handle.rule, this.envs[i]!, origin);
+  }
+
+  /** The bindings of each match of an event, as environments (reused: only `matched` count). */
+  private readonly envs: Map<string, string>[] = [];
+  private matched = 0;
+  private readonly collect = (b: Bindings): boolean => {
+    let env = this.envs[this.matched];
+    if (env === undefined) {
+      env = new Map();
+      this.envs[this.matched] = env;
+    } else env.clear();
+    for (let i = 0; i < b.length; i++) env.set(b.names[i]!, b.values[i]!);
+    this.matched++;
+    return false;
+  };
+
+  /** A timer came due: its value changes if it has held since the timer was set. */
+  timer(timer: FactTimer, day: Day): void {
+    const instance = timer.instance as Instance;
+    if (instance.version !== timer.version) return;
+    this.begin(day);
+    const rule = timer.rule;
+    const trigger = rule.trigger;
+    if (trigger.kind !== "timer") return;
+    this.push({
+      instance,
+      effect: rule.effect,
+      value: rule.effect === "start" ? (rule.value ?? HOLDS) : (trigger.from ?? null),
+      rule,
+      env: null,
+      origin: {
+        kind: "timer",
+        since: timer.since,
+        key: this.valueKey(instance, instance.value),
+      },
+    });
+  }
+
+  /** The reason of an applied proposal. */
+  private reasonOf(p: Proposal, key: string): Reason {
+    const fact = p.instance.fact;
+    const origin = p.origin;
+    const rule = p.rule.text;
+    switch (origin.kind) {
+      case "event":
+        return {
+          kind: "event",
+          summary: `${key} from ${describeEvent(origin)}, by '${rule}'`,
+          event: origin.id,
+          sources: mergeSources(origin.sources, fact.sources),
+        };
+      case "change":
+        return {
+          kind: "rule",
+          summary: `${key} from the ${origin.edge} of ${origin.key} on ${dayText(origin.day)}, by '${rule}'`,
+          sources: fact.sources,
+          // An end's cause is the value on its last day.
+          because: [
+            {
+              kind: "fact",
+              id: origin.key,
+              day: origin.edge === "end" ? origin.day - 1 : origin.day,
+            },
+          ],
+        };
+      case "timer":
+        return {
+          kind: "rule",
+          summary: `${key} after ${origin.key} had held since ${dayText(origin.since)}, by '${rule}'`,
+          sources: fact.sources,
+          because: [{ kind: "fact", id: origin.key, day: origin.since }],
+        };
+      default:
+        return assertNever(origin);
+    }
+  }
+
+  /** The store key of an instance holding a value. */
+  private valueKey(instance: Instance, value: string | null): string {
+    return value === null || value === HOLDS ? instance.key : `${instance.key}=${value}`;
+  }
+
+  /** Applies `where` (test, or range over a group) and `when`, then proposes for each binding. */
+  private fire(fact: Fact, rule: FactRule, env: Map<string, string>, origin: Origin): void {
+    // A condition that names none of the variables `where` ranges over is read once, not per value.
+    const early = rule.when !== undefined && this.boundBefore(rule, env);
+    if (early && !this.evaluator.holdsIn(rule.when!, env)) return;
+    this.expand(fact, rule, 0, env, origin, early);
+  }
+
+  /** One complete binding of a rule: its condition, then its proposal. */
+  private propose(
+    fact: Fact,
+    rule: FactRule,
+    env: Map<string, string>,
+    origin: Origin,
+    checked: boolean,
+  ): void {
+    if (!checked && rule.when !== undefined && !this.evaluator.holdsIn(rule.when, env)) return;
+    const params = fact.params;
+    const kept = rule.unless.length === 0 ? null : new Map(env);
+    // The instance straight from the bindings, through the tree of its arguments: its key and
+    // arguments are built only when it is new.
+    let node: TrieNode | undefined = this.tries.get(fact.id);
+    let complete = true;
+    for (let i = 0; i < params.length; i++) {
+      const value = env.get(params[i]!);
+      if (value === undefined) {
+        complete = false;
+        break;
+      }
+      node = node?.get(value) as TrieNode | undefined;
+    }
+    const known = !complete
+      ? undefined
+      : params.length === 0
+        ? this.instances.get(factKey(fact.id, []))
+        : (node as Instance | undefined);
+    const args = known?.args ?? params.map((p) => env.get(p) ?? null);
+    if (rule.effect === "start") {
+      if (!complete) return;
+      const instance = known ?? this.instance(fact, args as string[]);
+      this.push({
+        instance,
+        effect: "start",
+        value: rule.value ?? HOLDS,
+        rule,
+        env: kept,
+        origin,
+      });
+      return;
+    }
+    for (const instance of this.matching(fact, args))
+      this.push({ instance, effect: "end", value: null, rule, env: kept, origin });
+  }
+
+  /** Whether every free variable of a rule's `when` is bound already. */
+  private boundBefore(rule: FactRule, env: ReadonlyMap<string, string>): boolean {
+    let names = this.whenVariables.get(rule);
+    if (names === undefined) {
+      names = freeVariables(rule.when!, new Set(), []);
+      this.whenVariables.set(rule, names);
+    }
+    for (const name of names) if (!env.has(name)) return false;
+    return true;
+  }
+
+  private expand(
+    fact: Fact,
+    rule: FactRule,
+    index: number,
+    env: Map<string, string>,
+    origin: Origin,
+    checked: boolean,
+  ): void {
+    const atom = rule.where[index];
+    if (atom === undefined) {
+      this.propose(fact, rule, env, origin, checked);
+      return;
+    }
+    let free: string | undefined;
+    for (const t of atom.args)
+      if (t.kind === "var" && !env.has(variableName(t.name))) {
+        free = variableName(t.name);
+        break;
+      }
+    if (free === undefined) {
+      if (this.evaluator.holdsIn(atom, env))
+        this.expand(fact, rule, index + 1, env, origin, checked);
+      return;
+    }
+    for (const value of this.evaluator.valuesFor(atom, free, env)) {
+      const inner = new Map(env);
+      inner.set(free, value);
+      if (this.evaluator.holdsIn(atom, inner))
+        this.expand(fact, rule, index + 1, inner, origin, checked);
+    }
+  }
+
+  /** Whether an event of the day matches one of a rule's `unless` patterns under its bindings. */
+  private prevented(rule: FactRule, env: ReadonlyMap<string, string> | null): boolean {
+    if (env === null) return false;
+    for (const pattern of rule.unless)
+      for (const event of this.happened.get(pattern) ?? [])
+        if (
+          matchPattern(pattern, event, null, this.bindings, (b) => {
+            for (let i = 0; i < b.length; i++) {
+              const bound = env.get(b.names[i]!);
+              if (bound !== undefined && bound !== b.values[i]) return false;
+            }
+            return true;
+          })
+        )
+          return true;
+    return false;
+  }
+
+  /** Whether proposals wait for the day to be settled. */
+  get pending(): boolean {
+    return this.pendingDay !== null;
+  }
+
+  /**
+   * Applies the day's proposals, stratum by stratum: each instance's changes are decided, and each
+   * start or end sets off the rules that watch it (reading the facts as the day began); then all
+   * changes take effect together.
+   */
+  settle(): void {
+    const day = this.pendingDay;
+    if (day === null) return;
+    this.pendingDay = null;
+    const round = ++this.rounds;
+    const applied: Instance[] = [];
+    const started = new Map<Instance, Set<string>>();
+    const touched: Instance[] = [];
+    for (let level = 0; level < this.levels; level++) {
+      const list = this.byLevel[level];
+      if (list === undefined || list.length === 0) continue;
+      touched.length = 0;
+      for (let i = 0; i < list.length; i++) {
+        const p = list[i]!;
+        if (p.env !== null && this.prevented(p.rule, p.env)) continue;
+        const instance = p.instance;
+        if (instance.round !== round) {
+          instance.round = round;
+          instance.count = 0;
+          touched.push(instance);
+        }
+        instance.today[instance.count++] = p;
+      }
+      list.length = 0;
+      for (const instance of touched) {
+        if (this.timers.has(instance.fact.id))
+          for (let i = 0; i < instance.count; i++) {
+            const p = instance.today[i]!;
+            if (p.effect === "start" && p.value !== null) {
+              let values = started.get(instance);
+              if (values === undefined) {
+                values = new Set();
+                started.set(instance, values);
+              }
+              values.add(p.value);
+            }
+          }
+        if (!this.decide(instance)) continue;
+        applied.push(instance);
+        this.setOff(instance, instance.value, instance.next, day);
+      }
+    }
+    this.happened.clear();
+    const event = this.lastEvent;
+    this.lastEvent = null;
+    // The instances under their values before and after the change, for the replay's conditions.
+    const changes: { fact: string; args: readonly string[] }[] = [];
+    for (const instance of applied) {
+      const fact = instance.fact.id;
+      if (instance.value !== null && this.host.watches(fact))
+        changes.push({ fact, args: this.storeArgs(instance, instance.value) });
+    }
+    for (const instance of applied) this.apply(instance, instance.value, instance.next, day);
+    for (const [instance, values] of started)
+      for (const value of values) this.setTimers(instance, value, day);
+    if (applied.length === 0) return;
+    for (const instance of applied) {
+      const fact = instance.fact.id;
+      if (instance.value !== null && this.host.watches(fact))
+        changes.push({ fact, args: this.storeArgs(instance, instance.value) });
+    }
+    if (changes.length > 0) this.host.changed(changes, day, event);
+  }
+
+  /** Files a proposal under its fact's stratum. */
+  private push(p: Proposal): void {
+    const level = p.instance.level;
+    let list = this.byLevel[level];
+    if (list === undefined) {
+      list = [];
+      this.byLevel[level] = list;
+    }
+    list.push(p);
+  }
+
+  /**
+   * One instance's change on a day, as RTEC decides it: a value started is ended the same day by
+   * the start of any other value and by a matching `ends`, and a value ended that day does not
+   * hold after it. So one value started (and not ended) holds; two values started, or a value
+   * started and ended, leave the instance holding none; the value held goes on only if nothing
+   * ends it.
+   */
+  private decide(instance: Instance): boolean {
+    const from = instance.value;
+    const list = instance.today;
+    const count = instance.count;
+    let start: Proposal | undefined;
+    let clash = false;
+    let end: Proposal | undefined;
+    for (let i = 0; i < count; i++) {
+      const p = list[i]!;
+      if (p.effect === "start") {
+        if (start === undefined) start = p;
+        else if (p.value !== start.value) clash = true;
+      } else end ??= p;
+    }
+    let to: string | null;
+    let cause: Proposal;
+    if (start === undefined) {
+      if (from === null || !endsValue(list, count, from)) return false;
+      to = null;
+      cause = end!;
+    } else if (clash || (end !== undefined && endsValue(list, count, start.value))) {
+      if (from === null) return false;
+      to = null;
+      cause = start;
+    } else {
+      if (start.value === from) return false;
+      to = start.value;
+      cause = start;
+    }
+    instance.next = to;
+    instance.cause = cause;
+    return true;
+  }
+
+  /** Offers an instance's start and end to the rules watching its fact. */
+  private setOff(instance: Instance, from: string | null, to: string | null, day: Day): void {
+    const watchers = this.onChange.get(instance.fact.id);
+    if (watchers === undefined) return;
+    for (const { fact, rule } of watchers) {
+      const trigger = rule.trigger;
+      if (trigger.kind !== "change") continue;
+      const value = trigger.edge === "start" ? to : from;
+      if (value === null) continue;
+      if (trigger.value !== undefined && trigger.value !== value) continue;
+      const env = new Map<string, string>();
+      let ok = true;
+      trigger.args.forEach((term, i) => {
+        const actual = instance.args[i];
+        if (!ok || actual === undefined) return;
+        if (term.kind === "id") ok = term.id === actual;
+        else if (term.kind === "var") {
+          const name = variableName(term.name);
+          const bound = env.get(name);
+          if (bound === undefined) env.set(name, actual);
+          else ok = bound === actual;
+        }
+      });
+      if (!ok) continue;
+      this.fire(fact, rule, env, {
+        kind: "change",
+        edge: trigger.edge,
+        key: this.valueKey(instance, value),
+        day,
+      });
+    }
+  }
+
+  private readonly scratch: string[] = [];
+
+  /** `storeArgs` in a reused array, for lookups that do not keep it. */
+  private scratchArgs(instance: Instance, value: string): readonly string[] {
+    if (value === HOLDS) return instance.args;
+    const out = this.scratch;
+    const n = instance.args.length;
+    out.length = n + 1;
+    for (let i = 0; i < n; i++) out[i] = instance.args[i]!;
+    out[n] = value;
+    return out;
+  }
+
+  /** The arguments an instance holding a value has in the store (the value last, if any). */
+  private storeArgs(instance: Instance, value: string): readonly string[] {
+    return value === HOLDS ? instance.args : [...instance.args, value];
+  }
+
+  private apply(instance: Instance, from: string | null, to: string | null, day: Day): void {
+    const fact = instance.fact;
+    if (from !== null) {
+      if (instance.initial) {
+        // The initial value held from the first day; its interval is written now that it ends.
+        const key = this.valueKey(instance, from);
+        this.store.open(key, this.firstDay, {
+          kind: "rule",
+          summary: `${key} holds initially (initially ${from})`,
+          sources: fact.sources,
+        });
+        this.store.close(key, day);
+      } else this.store.end(fact.id, this.scratchArgs(instance, from), day);
+    }
+    if (instance.initial) {
+      instance.initial = false;
+      this.store.touch(fact.id, instance.args);
+    }
+    instance.value = to;
+    instance.version++;
+    if (to === null) return;
+    this.store.start(
+      fact.id,
+      this.storeArgs(instance, to),
+      day,
+      this.reasonOf(instance.cause!, this.valueKey(instance, to)),
+    );
+    instance.cause = null;
+  }
+
+  /**
+   * Sets the timers of a value started on a day, whether or not it came to hold (RTEC counts a
+   * deadline from every initiation): each runs if the instance has not changed since.
+   */
+  private setTimers(instance: Instance, value: string, day: Day): void {
+    const rules = this.timers.get(instance.fact.id);
+    if (rules === undefined) return;
+    for (const rule of rules) {
+      const trigger = rule.trigger;
+      if (trigger.kind !== "timer" || (trigger.from ?? HOLDS) !== value) continue;
+      this.host.schedule(addDuration(day, trigger.after), {
+        instance,
+        rule,
+        version: instance.version,
+        since: day,
+      });
+    }
+  }
+}
