@@ -1,5 +1,5 @@
 import type { Day } from "../language/calendar/day.ts";
-import { addDuration, formatDuration } from "../language/calendar/duration.ts";
+import { addDuration, formatDuration, maxDays } from "../language/calendar/duration.ts";
 import type { Anchor } from "../language/model/anchor.ts";
 import {
   type Event,
@@ -148,7 +148,12 @@ export class ReplayEngine {
     this.evaluator = new ConditionEvaluator(model.facts, this.store);
     this.derived = new DerivedFacts(this.evaluator, this.store);
     this.ruled = new RuledFacts(model.facts, this.store, this.evaluator, {
-      schedule: (day, timer) => this.schedule(day, PHASE_DATED, { kind: "fact-timer", timer }),
+      schedule: (day, timer) => {
+        // A timer fires a day or more later (a shorter one is a diagnostic, PCT118), and not past
+        // the horizon where only timers that cycle without events are left (PCT119).
+        if (day > this.now && day <= this.factTimerHorizon())
+          this.schedule(day, PHASE_DATED, { kind: "fact-timer", timer });
+      },
       watches: (fact) => this.whenIndex.has(fact) || this.derived.dependsOn(fact),
       changed: (changes, day, event) => this.ruledChanged(changes, day, event),
     });
@@ -308,6 +313,26 @@ export class ReplayEngine {
       this.byType[code] = list;
     }
     return list;
+  }
+
+  private timerHorizon: Day | undefined;
+
+  /**
+   * The last day a fact timer may fire: every timer of the model, run one after the other, from
+   * the last event's day (or the first timer's, with no events). A chain of timers that goes
+   * further without an event repeats one of them: it cycles for ever, and stops here.
+   */
+  private factTimerHorizon(): Day {
+    if (this.timerHorizon === undefined) {
+      let total = 0;
+      for (const fact of this.model.facts.values())
+        for (const rule of fact.rules ?? [])
+          if (rule.trigger.kind === "timer") total += maxDays(rule.trigger.after);
+      const count = this.days.length;
+      const last = count > 0 ? Math.max(this.days[count - 1]!, this.now) : this.now;
+      this.timerHorizon = last + total;
+    }
+    return this.timerHorizon;
   }
 
   private schedule(day: Day, phase: number, item: Timed): void {

@@ -25,3 +25,9 @@ export function addDuration(value: Day, duration: Duration, sign: 1 | -1 = 1): D
 export function formatDuration(duration: Duration): string {
   return `${duration.amount} ${duration.unit}${duration.amount === 1 ? "" : "s"}`;
 }
+
+/** The most days a duration can span, whatever it starts from (a month 31, a year 366). */
+export function maxDays(duration: Duration): number {
+  const perUnit = { day: 1, week: 7, month: 31, year: 366 } as const;
+  return duration.amount * perUnit[duration.unit];
+}

@@ -29,6 +29,8 @@ export const diagnosticCatalog = {
   PCT115: { severity: "error", title: "fact parameter bound by nothing" },
   PCT116: { severity: "error", title: "circular fact triggers" },
   PCT117: { severity: "error", title: "misplaced fact rule" },
+  PCT118: { severity: "error", title: "timer of no length" },
+  PCT119: { severity: "warning", title: "timers that cycle without events" },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DiagnosticCode = keyof typeof diagnosticCatalog;

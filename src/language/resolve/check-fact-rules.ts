@@ -67,6 +67,61 @@ export function checkFactRules(ctx: ResolveContext): void {
     if (p.when !== undefined)
       for (const atom of atomsOf(p.when, [])) checkAtom(atom, p.at, `the condition of ${p.id}`);
   checkCycles(ctx, facts);
+  checkTimers(ctx);
+}
+
+/**
+ * Timers: each lasts at least a day (PCT118: a timer of no length would fire again and again on
+ * the same day), and a fact's timers that lead from value to value back to the first, with no
+ * event between, are reported (PCT119): they run for ever, and a replay stops them (see
+ * docs/semantics.md §6.1).
+ */
+function checkTimers(ctx: ResolveContext): void {
+  for (const fact of ctx.facts) {
+    const next = new Map<string, string[]>();
+    for (const rule of fact.rules ?? []) {
+      if (rule.trigger.kind !== "timer") continue;
+      if (rule.trigger.after.amount <= 0) {
+        ctx.report(
+          "PCT118",
+          rule.at,
+          `A timer of ${rule.trigger.after.amount} ${rule.trigger.after.unit}s in a rule of ${fact.id} would fire again and again on the same day: give it at least 1 day`,
+        );
+        continue;
+      }
+      const from = rule.trigger.from;
+      if (from === undefined || rule.effect !== "start" || rule.value === undefined) continue;
+      next.set(from, [...(next.get(from) ?? []), rule.value]);
+    }
+    const cycle = timerCycle(next);
+    if (cycle !== undefined)
+      ctx.report(
+        "PCT119",
+        fact.at,
+        `The timers of ${fact.id} turn ${cycle.join(" → ")} with no event between, for ever: a replay stops them once every timer of the documents has run after the last event. If the cycle should end, make one of its steps wait for an event ('becomes V on …')`,
+      );
+  }
+}
+
+/** A cycle of values in `next` (value → values its timers lead to), as a path back to its start. */
+function timerCycle(next: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+  const done = new Set<string>();
+  const walk = (value: string, path: string[]): string[] | undefined => {
+    const at = path.indexOf(value);
+    if (at >= 0) return [...path.slice(at), value];
+    if (done.has(value)) return undefined;
+    for (const to of next.get(value) ?? []) {
+      const found = walk(to, [...path, value]);
+      if (found !== undefined) return found;
+    }
+    done.add(value);
+    return undefined;
+  };
+  for (const value of next.keys()) {
+    const found = walk(value, []);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Facts whose changes set off rules of `fact`: the facts its `start of`/`end of` triggers name. */
