@@ -84,7 +84,6 @@ export function compareTransitions<T, A extends string>(
       m,
       symboleoMapped.filter((t) => t.subject === m.subject),
       pacta.filter((t) => t.subject === m.subject),
-      kinds.get(m.subject),
     );
     if (generic !== undefined) return generic;
     const notes = notesByContract.get(contractOf.get(m.subject) ?? -1) ?? [];
@@ -157,26 +156,17 @@ export function compareTransitions<T, A extends string>(
 
 export const neverCreated =
   "Symboleo never created this position, so the termination leaves it absent; Pacta discharges the pending provision with its instrument";
-export const terminatedBeforeFulfilment =
-  "Pacta applies the termination before fulfilments: the power whose exercise terminates the instrument is discharged with it, not fulfilled";
 
 /** The differences every sample shows, recognised by what each side has on the mismatch's day. */
 function knownDifference(
   m: Omit<Mismatch, "reason">,
   symboleo: readonly Transition[],
   pacta: readonly Transition[],
-  kind: Subject["kind"] | undefined,
 ): string | undefined {
   const on = (list: readonly Transition[], state: string): boolean =>
     list.some((t) => t.day === m.day && t.state === state);
   const lastBefore = (list: readonly Transition[]): string | undefined =>
     list.filter((t) => t.day <= m.day && !(t.day === m.day && t.state === m.state)).at(-1)?.state;
-  if (
-    kind === "power" &&
-    ((m.side === "symboleo" && m.state === "fulfilled" && on(pacta, "discharged")) ||
-      (m.side === "pacta" && m.state === "discharged" && on(symboleo, "fulfilled")))
-  )
-    return terminatedBeforeFulfilment;
   if (
     m.side === "pacta" &&
     m.state === "discharged" &&

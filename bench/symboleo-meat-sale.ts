@@ -29,14 +29,12 @@ import { type Day, dayFromCivil, formatDay } from "../src/language/index.ts";
 import { Prng } from "./prng.ts";
 import { isoTime } from "./symboleo-driver.ts";
 import type {
-  Mismatch,
   RunContext,
   SampleEvent,
   Scenario,
   Subject,
   SymboleoRun,
   SymboleoSample,
-  Transition,
 } from "./symboleo-sample.ts";
 import { symboleoStateName } from "./symboleo-state-mapping.ts";
 
@@ -598,28 +596,6 @@ export function generateMeatSale(
 
 // ------------------------------------------------------------------ the sample
 
-/** A known difference of the engines on one subject, by what each side shows. */
-function explainMeatSale(
-  mismatch: Mismatch,
-  symboleo: readonly Transition[],
-  pacta: readonly Transition[],
-): string | undefined {
-  // The state each side gives the subject at the end of the mismatch's day.
-  const stateOn = (list: readonly Transition[]): string | undefined =>
-    list.filter((t) => t.day <= mismatch.day).at(-1)?.state;
-  if (
-    mismatch.subject.endsWith(".resume-delivery") &&
-    ((mismatch.side === "symboleo" &&
-      mismatch.state === "fulfilled" &&
-      stateOn(pacta) === "pending") ||
-      (mismatch.side === "pacta" &&
-        mismatch.state === "pending" &&
-        stateOn(symboleo) === "fulfilled"))
-  )
-    return "Pacta ends the fact `suspended` (the power's condition) before fulfilments: the resumption makes the power pending, not fulfilled";
-  return undefined;
-}
-
 export const meatSale: SymboleoSample<MeatSaleTerms, MeatSaleAction> = {
   name: "meat-sale",
   title: "Meat sale (MeatSaleContract.symboleo)",
@@ -639,5 +615,4 @@ export const meatSale: SymboleoSample<MeatSaleTerms, MeatSaleAction> = {
   createRun: (terms, index, context) => new MeatSaleRun(terms, index, context),
   scenarios: () => meatSaleScenarios,
   generate: generateMeatSale,
-  explain: explainMeatSale,
 };

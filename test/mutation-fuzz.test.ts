@@ -34,7 +34,13 @@ function documentsIn(dir: string): DocumentText[] {
     .map((f) => ({ file: `${dir}/${f}`, text: readFileSync(join(root, dir, f), "utf8") }));
 }
 
-const corpus = [...documentsIn("corpus/sino-soviet"), ...documentsIn("corpus/sino-soviet-what-if")];
+const flagship = [
+  ...documentsIn("corpus/sino-soviet"),
+  ...documentsIn("corpus/sino-soviet-what-if"),
+];
+// The voting protocol (facts with values, rules, timers, counts) with a small meeting under it.
+const voting = [...documentsIn("examples/voting"), ...documentsIn("test/fixtures/voting")];
+const corpus = [...flagship, ...voting];
 const words = [
   ...new Set(corpus.flatMap((d) => d.text.match(/[\w.?-]+|"[^"\n]*"|[(){}[\]:,;=]/g) ?? [])),
 ];
@@ -144,11 +150,12 @@ describe("mutants of the bundled documents", () => {
         (index, mutations) => {
           const target = corpus[index]!;
           const text = mutations.reduce(mutate, target.text);
-          exercise(corpus.map((d) => (d === target ? { file: d.file, text } : d)));
+          const documents = flagship.includes(target) ? flagship : voting;
+          exercise(documents.map((d) => (d === target ? { file: d.file, text } : d)));
         },
       ),
       // PACTA_FUZZ_RUNS=5000 npx vitest run test/mutation-fuzz.test.ts: a longer hunt.
-      { numRuns: Number(process.env["PACTA_FUZZ_RUNS"] ?? 150) },
+      { numRuns: Number(process.env["PACTA_FUZZ_RUNS"] ?? 200) },
     );
     // Many mutants stay valid (a comment line deleted, a paraphrase swapped): the queries ran.
     expect(compiledClean).toBeGreaterThan(10);

@@ -373,7 +373,7 @@ export class ReplayEngine {
   /**
    * One event. Who it concerns is decided against the state before it (so an event never
    * fulfils or fires a limb of something it brought about itself); then its effects apply in a
-   * fixed order: lifecycle, facts and conditions, fulfilment and violation, anchors and limbs.
+   * fixed order: fulfilment and violation, lifecycle, facts and conditions, anchors and limbs.
    */
   private processEvent(event: Event): void {
     // Scratch arrays are reused with counts (never truncated) so that they keep their storage.
@@ -417,10 +417,13 @@ export class ReplayEngine {
           assertNever(payload);
       }
     }
-    if (isLifecycle(event.type) || event.type === "discharge") this.lifecycle(event);
-    if (factCount > 0) this.applyFacts(event, facts, factCount);
+    // Fulfilments and violations first, on the state before the event: a power exercised by
+    // terminating its instrument is fulfilled before the termination discharges what is left,
+    // and a duty whose condition the event itself ends is still fulfilled by it.
     for (let i = 0; i < fulfilCount; i++) this.fulfil(fulfil[i]!, event);
     for (let i = 0; i < violateCount; i++) this.violateByEvent(violate[i]!, event);
+    if (isLifecycle(event.type) || event.type === "discharge") this.lifecycle(event);
+    if (factCount > 0) this.applyFacts(event, facts, factCount);
     for (let i = 0; i < watchCount; i++) {
       const watcher = watch[i]!;
       if (!watcher.scope.active || watcher.sub === null) continue;
