@@ -5,7 +5,8 @@ import { assertNever } from "./assert-never.ts";
 /** An instrument's term as written: `term 30 years, renewal 5 years notice 1 year`. */
 export function describeTerm(term: Term): string {
   const renewal = term.renewal;
-  if (renewal === undefined) return `term ${formatDuration(term.duration)}`;
+  if (renewal === undefined)
+    return `term ${formatDuration(term.duration)}${term.thenIndefinite ? " then indefinite" : ""}`;
   const window = renewal.window === undefined ? "" : ` window ${formatDuration(renewal.window)}`;
   return `term ${formatDuration(term.duration)}, renewal ${formatDuration(renewal.duration)} notice ${formatDuration(renewal.notice)}${window}`;
 }

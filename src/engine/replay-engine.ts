@@ -653,7 +653,13 @@ export class ReplayEngine {
     if (isEnded(inst.state)) return;
     inst.notices.push({ event, used: false });
     const period = inst.def.denunciation;
-    if (period !== undefined && (inst.state === "in-force" || inst.state === "suspended"))
+    const term = inst.def.term;
+    // `denunciation … after term`: a notice counts only once the term has run out.
+    const early =
+      inst.def.denunciationAfterTerm === true &&
+      term !== undefined &&
+      (inst.eifDay === null || this.now < addDuration(inst.eifDay, term.duration));
+    if (period !== undefined && !early && (inst.state === "in-force" || inst.state === "suspended"))
       this.schedule(addDuration(this.now, period), PHASE_DATED, {
         kind: "denunciation",
         inst,
@@ -680,6 +686,8 @@ export class ReplayEngine {
       return;
     const expiry = this.now;
     const renewal = term.renewal;
+    // `then indefinite`: the term's end changes nothing; the instrument stays in force.
+    if (renewal === undefined && term.thenIndefinite === true) return;
     if (renewal === undefined) {
       this.endInstrument(inst, "expired", {
         kind: "rule",

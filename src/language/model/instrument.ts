@@ -32,6 +32,11 @@ export interface Renewal {
 export interface Term {
   readonly duration: Duration;
   readonly renewal?: Renewal;
+  /**
+   * `term 30 years then indefinite`: when the term runs out the instrument stays in force without
+   * limit of time (until denounced, terminated, …) instead of expiring.
+   */
+  readonly thenIndefinite?: true;
 }
 
 export type RelationKind = "companion-of" | "implements" | "supersedes" | "voids";
@@ -74,8 +79,13 @@ export interface Instrument {
   readonly entryIntoForce?: EntryIntoForce;
   readonly entryIntoForceSources: readonly string[];
   readonly term?: Term;
-  /** Without a term: a notice of denunciation ends the instrument this long after it. */
+  /** A notice of denunciation ends the instrument this long after it. */
   readonly denunciation?: Duration;
+  /**
+   * `denunciation 1 year after term`: only a notice given once the term has run out counts
+   * (`term … then indefinite`); earlier notices are of no effect.
+   */
+  readonly denunciationAfterTerm?: true;
   readonly relations: readonly Relation[];
   readonly amendments: readonly Amendment[];
   readonly articles: readonly Article[];

@@ -60,6 +60,8 @@ export function resolveInstrument(ctx: ResolveContext, statement: Statement): vo
   let term: Duration | undefined;
   let renewal: Term["renewal"];
   let denunciation: Duration | undefined;
+  let thenIndefinite = false;
+  let denunciationAfterTerm = false;
   let note: string | undefined;
   const relations: Relation[] = [];
   const amendments: Amendment[] = [];
@@ -98,6 +100,10 @@ export function resolveInstrument(ctx: ResolveContext, statement: Statement): vo
       case "term": {
         const value = readDuration(c, "the term");
         if (value) term = value;
+        if (c.eatWord("then")) {
+          if (c.expectWord("indefinite", "after 'then', as in 'term 30 years then indefinite'"))
+            thenIndefinite = true;
+        }
         break;
       }
       case "renewal": {
@@ -117,6 +123,10 @@ export function resolveInstrument(ctx: ResolveContext, statement: Statement): vo
       case "denunciation": {
         const value = readDuration(c, "the delay between a notice of denunciation and the end");
         if (value) denunciation = value;
+        if (c.eatWord("after")) {
+          if (c.expectWord("term", "after 'after', as in 'denunciation 1 year after term'"))
+            denunciationAfterTerm = true;
+        }
         break;
       }
       case "companion-of":
@@ -168,10 +178,24 @@ export function resolveInstrument(ctx: ResolveContext, statement: Statement): vo
       `Instrument ${id} has a renewal but no term: add 'term DURATION'`,
     );
   }
+  if (renewal && thenIndefinite)
+    ctx.report(
+      "PCT102",
+      ctx.location(statement),
+      `Instrument ${id} is both renewed tacitly and in force indefinitely after its term: keep 'renewal …' or 'then indefinite', not both`,
+    );
+  if (denunciationAfterTerm && !term)
+    ctx.report(
+      "PCT102",
+      ctx.location(statement),
+      `Instrument ${id} allows denunciation after its term but has no term: add 'term DURATION then indefinite', or remove 'after term'`,
+    );
   const termValue: Term | undefined = term
-    ? renewal
-      ? { duration: term, renewal }
-      : { duration: term }
+    ? {
+        duration: term,
+        ...(renewal ? { renewal } : {}),
+        ...(thenIndefinite && !renewal ? { thenIndefinite: true as const } : {}),
+      }
     : undefined;
   ctx.instruments.push({
     kind: "instrument",
@@ -183,6 +207,9 @@ export function resolveInstrument(ctx: ResolveContext, statement: Statement): vo
     entryIntoForceSources,
     ...(termValue ? { term: termValue } : {}),
     ...(denunciation ? { denunciation } : {}),
+    ...(denunciation && denunciationAfterTerm && term
+      ? { denunciationAfterTerm: true as const }
+      : {}),
     relations,
     amendments,
     articles,
