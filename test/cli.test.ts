@@ -76,6 +76,19 @@ describe("pacta replay", () => {
     expect(out).toMatch(/expired\s+1980-04-11/);
   });
 
+  it("prints facts after the instruments, each value of a fact with values on its own", async () => {
+    const root = join(import.meta.dirname, "..");
+    const { code, out } = await run(
+      "replay",
+      join(root, "examples/voting/protocol.pacta"),
+      join(root, "test/fixtures/voting/meeting.pacta"),
+    );
+    expect(code).toBe(0);
+    const facts = out.slice(out.indexOf("\nFacts\n"));
+    expect(facts).toMatch(/\n {2}outcome\(m3\)=carried\n {4}holds\s+2000-01-19 → 2000-01-25 /);
+    expect(facts).toMatch(/\n {2}chair\(c10\)\n {4}holds\s+2000-01-01 → …/);
+  });
+
   it("gives every instrument and provision with ISO intervals in --json", async () => {
     const { code, out } = await run("replay", corpus, "--json");
     expect(code).toBe(0);

@@ -32,7 +32,10 @@ function intervalRow(interval: Interval<string>, style: Style, indent: string): 
   return `${indent}${pad(stateColor(interval.state, style), 11)} ${formatDay(interval.from)} → ${pad(until(interval.until), 10)}  ${interval.reason.summary}`;
 }
 
-/** Every instrument with its provisions, each state interval on a line with its reason. */
+/**
+ * Every instrument with its provisions, then every fact, each state interval on a line with its
+ * reason.
+ */
 export function formatReplay(model: Model, replay: Replay, style: Style): string {
   const lines: string[] = [];
   const events = model.events.length;
@@ -63,6 +66,16 @@ export function formatReplay(model: Model, replay: Replay, style: Style): string
         `  ${style.blue(provision.localId)}  ${style.dim(`${article}${provision.modality}: ${provision.title}`)}`,
       );
       for (const interval of intervals) lines.push(intervalRow(interval, style, "    "));
+    }
+  }
+  // Facts (and, for facts with values, each value) that held at some time, in key order.
+  const facts = [...replay.facts].filter(([, t]) => t.intervals.length > 0);
+  if (facts.length > 0) {
+    lines.push("");
+    lines.push(style.bold("Facts"));
+    for (const [key, timeline] of facts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      lines.push(`  ${style.blue(key)}`);
+      for (const interval of timeline.intervals) lines.push(intervalRow(interval, style, "    "));
     }
   }
   return `${lines.join("\n")}\n`;
