@@ -90,7 +90,9 @@ export function formatStateAt(model: Model, replay: Replay, day: number, style: 
   const width =
     Math.max(
       12,
-      ...[...model.provisions.keys(), ...model.instruments.keys()].map((k) => k.length),
+      ...[...model.provisions.keys(), ...model.instruments.keys(), ...replay.facts.keys()].map(
+        (k) => k.length,
+      ),
     ) + 2;
   const section = (
     title: string,
@@ -110,6 +112,8 @@ export function formatStateAt(model: Model, replay: Replay, day: number, style: 
   };
   section("Instruments", replay.instruments);
   section("Provisions", replay.provisions);
+  if ([...replay.facts.values()].some((t) => t.intervals.length > 0))
+    section("Facts", replay.facts);
   const due = replay.deadlines.filter((d) => d.due === day);
   if (due.length > 0) {
     lines.push(style.bold("Due that day"));
