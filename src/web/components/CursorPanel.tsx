@@ -1,5 +1,5 @@
-// What stood on the cursor's day: instruments by state, the provisions in effect, and the
-// deadlines falling due that day and next.
+// What stood on the cursor's day: instruments by state, the provisions in effect, the
+// deadlines falling due that day and next, and the facts that held.
 import { useMemo } from "preact/hooks";
 import { formatDay } from "../../language/index.ts";
 import { summarizeDay } from "../lib/cursor.ts";
@@ -112,6 +112,19 @@ export function CursorPanel() {
             ))}
           </ul>
         )}
+        {summary.facts.length > 0 ? (
+          <>
+            <h3>Facts that held ({summary.facts.length})</h3>
+            <ul class="entries">
+              {summary.facts.map((f) => (
+                <li key={f.id} title={f.summary}>
+                  {f.id}
+                  <span class="muted"> since {formatDay(f.since)}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </div>
     </aside>
   );

@@ -36,6 +36,15 @@ describe("summarizeDay", () => {
     );
   });
 
+  it("lists the facts that held on the day, and none before they started", () => {
+    const allied = (day: number) =>
+      summarizeDay(model, history, day).facts.filter((f) => f.id === "allied(usa,japan)");
+    expect(allied(dayFromCivil(1952, 4, 27))).toEqual([]);
+    const [fact] = allied(dayFromCivil(1953, 1, 1));
+    expect(fact).toMatchObject({ state: "holds", since: dayFromCivil(1952, 4, 28) });
+    expect(fact?.summary).toContain("us-japan-security-treaty");
+  });
+
   it("lists the deadlines falling on the day", () => {
     const summary = summarizeDay(model, history, dayFromCivil(1952, 12, 31));
     expect(summary.dueToday.map((d) => d.provision)).toContain(

@@ -1,5 +1,5 @@
 // The date cursor: moving it by keys, and what stood and fell due on its day.
-import { dueBetween, type Replay, stateAt } from "../../engine/index.ts";
+import { dueBetween, intervalAt, type Replay, stateAt } from "../../engine/index.ts";
 import { addMonths, addYears, type Model } from "../../language/index.ts";
 
 /** The day a key moves the cursor to, or undefined for a key that does not move it. */
@@ -58,6 +58,8 @@ export interface CursorSummary {
   readonly dueToday: readonly DueEntry[];
   /** The next deadline of each provision in effect that day, soonest first. */
   readonly dueNext: readonly DueEntry[];
+  /** Facts (each value of a fact with values) that held that day, by key. */
+  readonly facts: readonly StandingEntry[];
 }
 
 const stateOrder = ["in-force", "suspended", "signed"];
@@ -117,5 +119,18 @@ export function summarizeDay(model: Model, replay: Replay, day: number, limit = 
     dueNext.push(due(record));
     if (dueNext.length >= limit) break;
   }
-  return { day, instruments, provisions, dueToday, dueNext };
+  const facts: StandingEntry[] = [];
+  for (const [key, timeline] of replay.facts) {
+    const interval = intervalAt(timeline.intervals, day);
+    if (interval === undefined) continue;
+    facts.push({
+      id: key,
+      title: key,
+      state: interval.state,
+      since: interval.from,
+      summary: interval.reason.summary,
+    });
+  }
+  facts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { day, instruments, provisions, dueToday, dueNext, facts };
 }
