@@ -92,7 +92,7 @@ export async function runImport(
 
   const diskPaths = new Map(documents.map((d) => [d.file, d.path]));
   if (!result.ok) {
-    if (result.reason === "conflict") {
+    if (result.reason === "conflict" || result.reason === "missing") {
       io.err(`pacta: ${result.file} changed meanwhile; nothing was imported\n`);
       return 1;
     }

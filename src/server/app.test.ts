@@ -361,9 +361,9 @@ for (const target of testTargets) {
     });
 
     it("answers other methods with 405 and Allow, unknown routes with 404", async () => {
-      const r = await call(app, "DELETE", "/api/documents/parties.pacta");
+      const r = await call(app, "PATCH", "/api/documents/parties.pacta");
       expect(r.status).toBe(405);
-      expect(r.headers.get("allow")).toBe("GET, HEAD, PUT");
+      expect(r.headers.get("allow")).toBe("DELETE, GET, HEAD, PUT");
       expect((r.body as Json).error.code).toBe("method-not-allowed");
       expect((await call(app, "POST", "/api/replay")).headers.get("allow")).toBe("GET, HEAD");
       expect((await call(app, "GET", "/api/what-if")).status).toBe(405);

@@ -152,8 +152,18 @@ const schemas: Record<string, Schema> = {
       sha256: str(),
       size: int,
       revision: int,
+      deleted: { const: true, description: "This version deleted the document (no text)" },
     },
     ["version", "savedAt"],
+  ),
+  Deleted: object(
+    {
+      file: str(),
+      deleted: { const: true },
+      version: { type: "integer", minimum: 1, description: "The version that deleted it" },
+      revision: int,
+    },
+    ["file", "deleted", "version", "revision"],
   ),
   SaveRequest: object(
     {
@@ -653,6 +663,29 @@ export const openApiDocument = {
           409: errors.conflict,
           413: errors.tooLarge,
           415: errors.mediaType,
+          422: errors.refused,
+        },
+      }),
+      delete: operation({
+        id: "deleteDocument",
+        summary:
+          "Delete a document, if the corpus without it compiles without errors; its versions are kept and the name can be used again",
+        tag: "documents",
+        parameters: [
+          fileParam,
+          queryParam("ifVersion", "Refuse (409) unless the latest version is this one", {
+            type: "integer",
+            minimum: 0,
+          }),
+        ],
+        write: true,
+        responses: {
+          200: ok("Deleted", ref("Deleted")),
+          400: errors.badRequest,
+          401: errors.unauthorized,
+          403: errors.forbidden,
+          404: errors.notFound,
+          409: errors.conflict,
           422: errors.refused,
         },
       }),

@@ -135,6 +135,62 @@ for (const target of testTargets) {
       expect(await revision()).toBe(2);
     });
 
+    it("deletes a document, keeping its versions, and creates it anew under the same name", async () => {
+      const added = await put("notes/extra.pacta", {
+        text: '# An extra note\nsource extra-s "Extra" { url "https://example.org/x" }\n',
+      });
+      expect(added.status).toBe(200);
+      const del = (path: string) => call(app, "DELETE", path);
+      const stale = await del("/api/documents/notes%2Fextra.pacta?ifVersion=2");
+      expect(stale.status).toBe(409);
+      expect(stale.body).toMatchObject({ error: { code: "conflict" }, latestVersion: 1 });
+      const gone = await del("/api/documents/notes%2Fextra.pacta?ifVersion=1");
+      expect(gone.status).toBe(200);
+      expect(gone.body).toEqual({
+        file: "notes/extra.pacta",
+        deleted: true,
+        version: 2,
+        revision: 3,
+      });
+      expect((await call(app, "GET", "/api/documents/notes%2Fextra.pacta")).status).toBe(404);
+      const corpus = (await call(app, "GET", "/api/corpus")).body as Json;
+      expect(corpus.documents.map((d: Json) => d.file)).not.toContain("notes/extra.pacta");
+      expect((await call(app, "GET", "/api/sources/extra-s")).status).toBe(404);
+      const versions = (await call(app, "GET", "/api/documents/notes%2Fextra.pacta/versions"))
+        .body as Json;
+      expect(versions.map((v: Json) => [v.version, v.deleted ?? false])).toEqual([
+        [1, false],
+        [2, true],
+      ]);
+      const old = await call(app, "GET", "/api/documents/notes%2Fextra.pacta?version=1");
+      expect((old.body as Json).text).toContain("An extra note");
+      // Deleted twice: there is nothing to delete.
+      expect((await del("/api/documents/notes%2Fextra.pacta")).status).toBe(404);
+      expect((await del("/api/documents/never.pacta")).status).toBe(404);
+      // The name is free again: a new version after the tombstone.
+      const again = await put("notes/extra.pacta", { text: "# Back\n", ifVersion: 0 });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ version: 3, created: true });
+      expect(await revision()).toBe(4);
+    });
+
+    it("refuses to delete a document others depend on, naming their errors, and bad requests", async () => {
+      const r = await call(app, "DELETE", "/api/documents/parties.pacta");
+      expect(r.status).toBe(422);
+      const body = r.body as Json;
+      expect(body.error.code).toBe("invalid-document");
+      expect(body.error.message).toMatch(
+        /^'parties\.pacta' was not deleted: the corpus would have errors; \d+ errors in /,
+      );
+      expect(body.otherDiagnostics.length).toBeGreaterThan(0);
+      expect((await call(app, "GET", "/api/documents/parties.pacta")).status).toBe(200);
+      expect((await call(app, "DELETE", "/api/documents/parties.pacta?ifVersion=x")).status).toBe(
+        400,
+      );
+      expect((await call(app, "DELETE", "/api/documents/..%2Fetc.pacta")).status).toBe(400);
+      expect(await revision()).toBe(1);
+    });
+
     it("refuses malformed bodies on every write route", async () => {
       const routes: [string, string, Record<string, unknown>][] = [
         ["PUT", "/api/documents/parties.pacta", { text: parties }],

@@ -127,7 +127,7 @@ for (const target of targets) {
       expect(await store.currentDocuments()).toEqual([]);
       expect(await store.listReadings()).toEqual([]);
       expect(await store.inForceOn("1950-01-01")).toEqual([]);
-      expect(migrationNames).toEqual(["0001-documents", "0002-corpus"]);
+      expect(migrationNames).toEqual(["0001-documents", "0002-corpus", "0003-deleted-documents"]);
     });
 
     it("imports documents: versions, entities and replays", async () => {
@@ -385,6 +385,7 @@ for (const target of targets) {
         created: [],
         changed: [],
         unchanged: [],
+        deleted: [],
         diagnostics: [],
       });
       expect(await store.counts()).toEqual(emptyCounts);
@@ -471,6 +472,49 @@ for (const target of targets) {
         unchanged: ["new.pacta"],
       });
       expect(await store.counts()).toMatchObject({ revisions: 3, documentVersions: 5 });
+    });
+
+    it("deletes a document only if the corpus still compiles, keeping its versions", async () => {
+      await store.importDocuments(corpus);
+      await store.saveDocument("extra.pacta", 'party c "C"\n');
+      const files = async () => (await store.listDocuments()).map((d) => d.file);
+      const before = await files();
+      // treaty.pacta needs the parties: deleting them is refused, and nothing changes.
+      const holder = corpus.find((d) => d.text.includes("party a"))!.file;
+      const refused = await store.deleteDocument(holder);
+      expect(refused).toMatchObject({ ok: false, reason: "diagnostics" });
+      expect(await files()).toEqual(before);
+
+      expect(await store.deleteDocument("extra.pacta", { ifVersion: 2 })).toEqual({
+        ok: false,
+        reason: "conflict",
+        file: "extra.pacta",
+        latestVersion: 1,
+      });
+      const deleted = await store.deleteDocument("extra.pacta", { ifVersion: 1 });
+      expect(deleted).toMatchObject({ ok: true, revision: 3, deleted: ["extra.pacta"] });
+      expect(await files()).toEqual(before.filter((f) => f !== "extra.pacta"));
+      expect(await store.getDocument("extra.pacta")).toBeUndefined();
+      expect(await store.getDocument("extra.pacta", 2)).toBeUndefined();
+      expect((await store.getDocument("extra.pacta", 1))?.text).toBe('party c "C"\n');
+      expect((await store.currentDocuments()).map((d) => d.file)).not.toContain("extra.pacta");
+      expect(await store.getParty("c")).toBeUndefined();
+      expect(
+        (await store.documentVersions("extra.pacta")).map((v) => [v.version, v.deleted]),
+      ).toEqual([
+        [1, undefined],
+        [2, true],
+      ]);
+      expect(await store.deleteDocument("extra.pacta")).toEqual({
+        ok: false,
+        reason: "missing",
+        file: "extra.pacta",
+      });
+      // Created again after its tombstone, with the next version number.
+      const back = await store.saveDocument("extra.pacta", 'party c "C again"\n', { ifVersion: 0 });
+      expect(back).toMatchObject({ ok: true, revision: 4, created: ["extra.pacta"] });
+      expect((await store.getDocument("extra.pacta"))?.version).toBe(3);
+      expect(await store.getParty("c")).toMatchObject({ name: "C again" });
     });
 
     it("accepts documents with warnings and returns the warnings", async () => {

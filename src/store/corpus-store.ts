@@ -39,6 +39,12 @@ export interface CorpusStore {
    */
   saveDocument(file: string, text: string, options?: SaveOptions): Promise<WriteResult>;
   /**
+   * Deletes a document if the corpus without it compiles without errors: its latest version
+   * becomes a tombstone (its history is kept; saving the file again creates it anew). Refused as
+   * `missing` when there is no such document, and as a conflict as `saveDocument` is.
+   */
+  deleteDocument(file: string, options?: SaveOptions): Promise<WriteResult>;
+  /**
    * Imports documents in one transaction: each new or changed one becomes a new version, the
    * others are left as they are. All or nothing: if the corpus with them has errors, nothing is
    * written and the diagnostics are returned.
@@ -97,8 +103,10 @@ export interface DocumentSummary {
   readonly size: number;
   /** ISO timestamp. */
   readonly savedAt: string;
-  /** The write (import or save) that made this version. */
+  /** The write (import, save or delete) that made this version. */
   readonly revision: number;
+  /** Present on the version that deleted the document (in `documentVersions`). */
+  readonly deleted?: true;
 }
 
 export interface StoredDocument extends DocumentSummary {
@@ -123,7 +131,7 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
 }
 
-export type WriteResult = WriteAccepted | WriteRefused | WriteConflict;
+export type WriteResult = WriteAccepted | WriteRefused | WriteConflict | WriteMissing;
 
 export interface WriteAccepted {
   readonly ok: true;
@@ -135,6 +143,8 @@ export interface WriteAccepted {
   readonly changed: readonly string[];
   /** Files given with the same text as their latest version. */
   readonly unchanged: readonly string[];
+  /** Files deleted. */
+  readonly deleted: readonly string[];
   /** Warnings of the corpus's compilation. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -146,6 +156,12 @@ export interface WriteRefused {
   readonly diagnostics: readonly Diagnostic[];
   /** The documents compiled (stored and given), to print the diagnostics with their lines. */
   readonly documents: readonly DocumentText[];
+}
+
+export interface WriteMissing {
+  readonly ok: false;
+  readonly reason: "missing";
+  readonly file: string;
 }
 
 export interface WriteConflict {

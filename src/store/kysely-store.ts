@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Insertable, Kysely } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
 import { type Compilation, compile, type DocumentText } from "../language/compile.ts";
 import type { Claim } from "../language/model/contested.ts";
 import type { Event } from "../language/model/event.ts";
@@ -62,31 +62,37 @@ export class KyselyCorpusStore implements CorpusStore {
   // Documents
 
   async listDocuments(): Promise<DocumentSummary[]> {
-    const rows = await this.#db.selectFrom("documents").selectAll().execute();
+    const rows = await this.#db
+      .selectFrom("documents")
+      .selectAll()
+      .where("deleted", "=", 0)
+      .execute();
     return rows.map(toSummary).sort(byKey((d) => d.file));
   }
 
   async getDocument(file: string, version?: number): Promise<StoredDocument | undefined> {
     const latest = await this.#db
       .selectFrom("documents")
-      .select("version")
+      .select(["version", "deleted"])
       .where("file", "=", file)
       .executeTakeFirst();
-    if (latest === undefined) return undefined;
+    // A deleted document has no text; its earlier versions can still be asked for.
+    if (latest === undefined || (version === undefined && Number(latest.deleted) !== 0))
+      return undefined;
     const row = await this.#db
       .selectFrom("document_versions")
       .selectAll()
       .where("file", "=", file)
       .where("version", "=", version ?? latest.version)
       .executeTakeFirst();
-    if (row === undefined) return undefined;
+    if (row === undefined || Number(row.deleted) !== 0) return undefined;
     return { ...toSummary(row), text: row.text, latestVersion: Number(latest.version) };
   }
 
   async documentVersions(file: string): Promise<DocumentSummary[]> {
     const rows = await this.#db
       .selectFrom("document_versions")
-      .select(["file", "version", "sha256", "size", "saved_at", "revision"])
+      .select(["file", "version", "sha256", "size", "saved_at", "revision", "deleted"])
       .where("file", "=", file)
       .orderBy("version")
       .execute();
@@ -100,6 +106,10 @@ export class KyselyCorpusStore implements CorpusStore {
   async saveDocument(file: string, text: string, options: SaveOptions = {}): Promise<WriteResult> {
     checkDocuments([{ file, text }]);
     return this.#write("save", [{ file, text }], undefined, options.ifVersion);
+  }
+
+  async deleteDocument(file: string, options: SaveOptions = {}): Promise<WriteResult> {
+    return this.#write("delete", [], undefined, options.ifVersion, file);
   }
 
   async importDocuments(
@@ -116,25 +126,37 @@ export class KyselyCorpusStore implements CorpusStore {
 
   /** Compiles the corpus with the given documents and, if it has no errors, writes it all. */
   #write(
-    kind: "import" | "save",
+    kind: "import" | "save" | "delete",
     given: readonly DocumentText[],
     onProgress: Progress | undefined,
     ifVersion: number | undefined,
+    removed?: string,
   ): Promise<WriteResult> {
     return this.#backend.writeTransaction(async (trx): Promise<WriteResult> => {
-      const stored = await trx.selectFrom("documents").select(["file", "version"]).execute();
+      const stored = await trx
+        .selectFrom("documents")
+        .select(["file", "version", "deleted"])
+        .execute();
+      // Every version number ever given (a deleted file's next version follows its tombstone);
+      // a deleted document counts as absent (version 0) for `ifVersion`.
       const versions = new Map(stored.map((d) => [d.file, Number(d.version)]));
-      const first = given[0];
-      if (ifVersion !== undefined && first !== undefined) {
-        const latestVersion = versions.get(first.file) ?? 0;
+      const live = new Map(
+        stored.filter((d) => Number(d.deleted) === 0).map((d) => [d.file, Number(d.version)]),
+      );
+      const target = removed ?? given[0]?.file;
+      if (ifVersion !== undefined && target !== undefined) {
+        const latestVersion = live.get(target) ?? 0;
         if (latestVersion !== ifVersion) {
-          return { ok: false, reason: "conflict", file: first.file, latestVersion };
+          return { ok: false, reason: "conflict", file: target, latestVersion };
         }
       }
+      if (removed !== undefined && !live.has(removed))
+        return { ok: false, reason: "missing", file: removed };
       const texts = new Map((await currentTexts(trx)).map((d) => [d.file, d.text]));
       const created: string[] = [];
       const changed: string[] = [];
       const unchanged: string[] = [];
+      const deleted: string[] = [];
       for (const d of given) {
         const old = texts.get(d.file);
         if (old === undefined) created.push(d.file);
@@ -142,13 +164,18 @@ export class KyselyCorpusStore implements CorpusStore {
         else changed.push(d.file);
         texts.set(d.file, d.text);
       }
-      if (created.length + changed.length === 0) {
+      if (removed !== undefined) {
+        texts.delete(removed);
+        deleted.push(removed);
+      }
+      if (created.length + changed.length + deleted.length === 0) {
         return {
           ok: true,
           revision: await currentRevision(trx),
           created,
           changed,
           unchanged,
+          deleted,
           diagnostics: [],
         };
       }
@@ -168,8 +195,8 @@ export class KyselyCorpusStore implements CorpusStore {
 
       const revision = (await currentRevision(trx)) + 1;
       const savedAt = new Date().toISOString();
-      const writes = [...created, ...changed].map((file) => {
-        const text = texts.get(file)!;
+      const writes = [...created, ...changed, ...deleted].map((file) => {
+        const text = texts.get(file) ?? "";
         return {
           file,
           version: (versions.get(file) ?? 0) + 1,
@@ -177,6 +204,7 @@ export class KyselyCorpusStore implements CorpusStore {
           size: text.length,
           saved_at: savedAt,
           revision,
+          deleted: deleted.includes(file) ? 1 : 0,
           text,
         };
       });
@@ -194,7 +222,7 @@ export class KyselyCorpusStore implements CorpusStore {
       advance(1);
       for (const w of writes) {
         const { text: _text, ...summary } = w;
-        if (w.version === 1) await trx.insertInto("documents").values(summary).execute();
+        if (!versions.has(w.file)) await trx.insertInto("documents").values(summary).execute();
         else await trx.updateTable("documents").set(summary).where("file", "=", w.file).execute();
       }
       advance(writes.length);
@@ -207,6 +235,7 @@ export class KyselyCorpusStore implements CorpusStore {
         created,
         changed,
         unchanged,
+        deleted,
         diagnostics: compilation.diagnostics,
       };
     });
@@ -503,6 +532,7 @@ async function currentTexts(db: Kysely<Database>): Promise<DocumentText[]> {
       join.onRef("v.file", "=", "d.file").onRef("v.version", "=", "d.version"),
     )
     .select(["d.file", "v.text"])
+    .where("d.deleted", "=", 0)
     .execute();
   return rows.sort(byKey((r) => r.file));
 }
@@ -536,7 +566,7 @@ function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-function toSummary(row: Database["documents"]): DocumentSummary {
+function toSummary(row: Selectable<Database["documents"]>): DocumentSummary {
   return {
     file: row.file,
     version: Number(row.version),
@@ -544,6 +574,7 @@ function toSummary(row: Database["documents"]): DocumentSummary {
     size: Number(row.size),
     savedAt: row.saved_at,
     revision: Number(row.revision),
+    ...(Number(row.deleted) === 0 ? {} : { deleted: true as const }),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { ColumnType } from "kysely";
+
 /**
  * The tables as Kysely sees them (internal to the store). Names are snake_case in the database.
  * Days are integers (days since 1970-01-01, as in language/calendar/day.ts); timestamps are ISO
@@ -40,6 +42,8 @@ export interface DocumentTable {
   size: number;
   saved_at: string;
   revision: number;
+  /** 1 when this version deleted the document (its text is then empty); 0 otherwise. */
+  deleted: ColumnType<number, number | undefined, number>;
 }
 
 export interface DocumentVersionTable extends DocumentTable {

@@ -42,6 +42,7 @@ export const documentRoutes: RegisterRoutes = (app, { store, writeGuard }) => {
         sha256: v.sha256,
         size: v.size,
         revision: v.revision,
+        ...(v.deleted ? { deleted: true } : {}),
       })),
     );
   });
@@ -54,7 +55,7 @@ export const documentRoutes: RegisterRoutes = (app, { store, writeGuard }) => {
       if (version === undefined) throw noDocument(file);
       const exists = (await store.documentVersions(file)).length > 0;
       if (!exists) throw noDocument(file);
-      throw new ApiError("not-found", `'${file}' has no version ${version}`);
+      throw new ApiError("not-found", `'${file}' has no version ${version} with a text`);
     }
     return c.json({
       file: document.file,
@@ -79,6 +80,31 @@ export const documentRoutes: RegisterRoutes = (app, { store, writeGuard }) => {
       ifVersion === undefined ? {} : { ifVersion },
     );
     return c.json(await answerWrite(store, file, result, "update"), 200);
+  });
+
+  // Deleting keeps the history: the latest version becomes a tombstone; GET then answers 404,
+  // and PUT or POST creates the document anew.
+  app.delete("/api/documents/:file{.+\\.pacta}", writeGuard, async (c) => {
+    const file = checkFileName(fileParam(c));
+    const raw = c.req.query("ifVersion");
+    let ifVersion: number | undefined;
+    if (raw !== undefined) {
+      if (!/^\d{1,9}$/.test(raw))
+        throw new ApiError("bad-request", "ifVersion must be a version number (0 or more)");
+      ifVersion = Number(raw);
+    }
+    const result = await store.deleteDocument(file, ifVersion === undefined ? {} : { ifVersion });
+    const answer = await answerWrite(store, file, result, "delete");
+    const versions = await store.documentVersions(file);
+    return c.json(
+      {
+        file,
+        deleted: true,
+        version: versions.at(-1)?.version ?? answer.version,
+        revision: answer.revision,
+      },
+      200,
+    );
   });
 };
 
@@ -108,7 +134,7 @@ async function answerWrite(
   store: CorpusStore,
   file: string,
   result: WriteResult,
-  kind: "create" | "update",
+  kind: "create" | "update" | "delete",
 ): Promise<Saved> {
   if (!result.ok && result.reason === "conflict") {
     const message =
@@ -119,12 +145,13 @@ async function answerWrite(
           : `'${file}' is at version ${result.latestVersion}, not the version given in ifVersion`;
     throw new ApiError("conflict", message, { latestVersion: result.latestVersion });
   }
+  if (!result.ok && result.reason === "missing") throw noDocument(file);
   if (!result.ok) {
     const own = result.diagnostics.filter((d) => d.at.file === file);
     const otherErrors = result.diagnostics.filter(
       (d) => d.at.file !== file && d.severity === "error",
     );
-    throw new ApiError("invalid-document", refusal(file, own, otherErrors), {
+    throw new ApiError("invalid-document", refusal(file, own, otherErrors, kind), {
       diagnostics: own,
       otherDiagnostics: otherErrors.slice(0, maxOtherDiagnostics),
     });
@@ -144,6 +171,7 @@ function refusal(
   file: string,
   own: readonly Diagnostic[],
   otherErrors: readonly Diagnostic[],
+  kind: "create" | "update" | "delete",
 ): string {
   const errors = own.filter((d) => d.severity === "error");
   const first = errors[0];
@@ -162,5 +190,5 @@ function refusal(
       `${otherErrors.length} error${otherErrors.length === 1 ? "" : "s"} in ${named}, which depend${files.length === 1 ? "s" : ""} on it`,
     );
   }
-  return `'${file}' was not saved: the corpus would have errors; ${parts.join("; ")}`;
+  return `'${file}' was not ${kind === "delete" ? "deleted" : "saved"}: the corpus would have errors; ${parts.join("; ")}`;
 }

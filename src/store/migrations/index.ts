@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as documents from "./0001-documents.ts";
 import * as corpus from "./0002-corpus.ts";
+import * as deletedDocuments from "./0003-deleted-documents.ts";
 
 /**
  * Every migration, by name, applied in name order on open and recorded in `store_migrations`.
@@ -11,4 +12,5 @@ import * as corpus from "./0002-corpus.ts";
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-documents": documents,
   "0002-corpus": corpus,
+  "0003-deleted-documents": deletedDocuments,
 };
