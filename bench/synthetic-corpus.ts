@@ -22,6 +22,7 @@ import {
   type Event,
   type EventPattern,
   formatDay,
+  type HistDate,
   type Instrument,
   type Location,
   type Model,
@@ -284,6 +285,9 @@ class Generator {
   provisionCount = 0;
   characters = 0;
   private readonly allianceCondition: Condition;
+  private readonly dates = new Map<number, HistDate>();
+  private readonly stringLists = new Map<string, readonly string[]>();
+  private readonly valueLists = new Map<string, readonly Value[]>();
 
   constructor(
     private readonly options: SyntheticOptions,
@@ -771,10 +775,10 @@ class Generator {
         id: asset.id,
         name: asset.name,
         assetKind: asset.kind,
-        sources: [],
+        sources: noStrings,
         at: nowhere,
       });
-    const sources = [d.source];
+    const sources = this.strings([d.source]);
     const all: string[] = [];
     const articles = d.articles.map((article) => {
       const ids = article.provisions.map((p) => {
@@ -796,14 +800,14 @@ class Generator {
           article: article.number,
           modality: p.modality,
           title: p.title,
-          holders: p.holders,
-          counterparties: p.counterparties,
+          holders: this.strings(p.holders),
+          counterparties: this.strings(p.counterparties),
           ...(p.act === undefined ? {} : { act: p.act }),
           ...(p.when === undefined ? {} : { when: p.when }),
           ...(p.due === undefined ? {} : { due: p.due }),
           ...(p.until === undefined ? {} : { until: p.until }),
           ...(p.violatedBy === undefined ? {} : { violatedBy: p.violatedBy }),
-          from: p.from ?? { kind: "entry-into-force" },
+          from: p.from ?? fromEntryIntoForce,
           ...(fulfilledBy === undefined ? {} : { fulfilledBy }),
           sources,
           at: nowhere,
@@ -825,15 +829,15 @@ class Generator {
       id: d.id,
       title: d.title,
       instrumentKind: d.kind,
-      parties: d.parties,
+      parties: this.strings(d.parties),
       entryIntoForce: d.rule,
-      entryIntoForceSources: [],
+      entryIntoForceSources: noStrings,
       ...(d.term === undefined ? {} : { term: d.term }),
       ...(d.denunciation === undefined ? {} : { denunciation: d.denunciation }),
-      relations: d.relation === undefined ? [] : [{ ...d.relation, sources, at: nowhere }],
+      relations: d.relation === undefined ? noRelations : [{ ...d.relation, sources, at: nowhere }],
       amendments:
         d.amends === undefined
-          ? []
+          ? noAmendments
           : [
               {
                 provision: d.amends.provision,
@@ -848,23 +852,129 @@ class Generator {
       sources,
       at: nowhere,
     });
-    for (const e of events)
-      this.events.push({
+    for (const e of events) this.events.push(this.buildEvent(e));
+  }
+
+  /**
+   * One event, as compact as the compiler makes it: its date interned per day, and its lists
+   * (objects, actors, targets, sources) shared with every other event that has the same.
+   */
+  private buildEvent(e: EventDraft): Event {
+    const date = this.date(e.day);
+    const objects = this.values(e.objects);
+    const actors = this.strings(e.actors);
+    const targets = this.strings(e.targets);
+    const signatories = e.signatories ?? noSignatories;
+    const sources = this.strings([e.source]);
+    if (e.place !== undefined && e.note !== undefined)
+      return {
         kind: "event",
         id: e.id,
-        date: dayDate(e.day),
+        date,
         type: e.type,
-        objects: e.objects,
-        actors: e.actors,
-        targets: e.targets,
-        signatories: e.signatories ?? [],
-        ...(e.place === undefined ? {} : { place: e.place }),
-        ...(e.note === undefined ? {} : { note: e.note }),
-        sources: [e.source],
+        objects,
+        actors,
+        targets,
+        signatories,
+        place: e.place,
+        note: e.note,
+        sources,
         at: nowhere,
-      });
+      };
+    if (e.place !== undefined)
+      return {
+        kind: "event",
+        id: e.id,
+        date,
+        type: e.type,
+        objects,
+        actors,
+        targets,
+        signatories,
+        place: e.place,
+        sources,
+        at: nowhere,
+      };
+    if (e.note !== undefined)
+      return {
+        kind: "event",
+        id: e.id,
+        date,
+        type: e.type,
+        objects,
+        actors,
+        targets,
+        signatories,
+        note: e.note,
+        sources,
+        at: nowhere,
+      };
+    return {
+      kind: "event",
+      id: e.id,
+      date,
+      type: e.type,
+      objects,
+      actors,
+      targets,
+      signatories,
+      sources,
+      at: nowhere,
+    };
+  }
+
+  /** The date of a day, one object per day. */
+  private date(day: number): HistDate {
+    let date = this.dates.get(day);
+    if (date === undefined) {
+      date = Object.freeze(dayDate(day));
+      this.dates.set(day, date);
+    }
+    return date;
+  }
+
+  /** One shared, frozen array per distinct list of ids. */
+  private strings(list: readonly string[]): readonly string[] {
+    if (list.length === 0) return noStrings;
+    const key = list.join(",");
+    let shared = this.stringLists.get(key);
+    if (shared === undefined) {
+      shared = Object.freeze(list.slice());
+      this.stringLists.set(key, shared);
+    }
+    return shared;
+  }
+
+  /** One shared, frozen array per distinct list of values (and one object per value). */
+  private values(list: readonly Value[]): readonly Value[] {
+    if (list.length === 0) return noValues;
+    const key = list.map(valueKey).join(",");
+    let shared = this.valueLists.get(key);
+    if (shared === undefined) {
+      shared = Object.freeze(list.slice());
+      this.valueLists.set(key, shared);
+    }
+    return shared;
   }
 }
+
+function valueKey(value: Value): string {
+  switch (value.kind) {
+    case "ref":
+      return value.id;
+    case "quantity":
+      return `${value.amount} ${value.unit ?? ""}`;
+    default:
+      throw new Error(`no key for ${value.kind}`);
+  }
+}
+
+const noStrings: readonly string[] = Object.freeze([]);
+const noValues: readonly Value[] = Object.freeze([]);
+const noSignatories: Event["signatories"] = Object.freeze([]);
+const noRelations: Instrument["relations"] = Object.freeze([]);
+const noAmendments: Instrument["amendments"] = Object.freeze([]);
+const fromEntryIntoForce: Anchor = Object.freeze({ kind: "entry-into-force" });
 
 /** The header document, with a template instrument whose condition the generator reuses. */
 function headerDocuments(): DocumentText[] {

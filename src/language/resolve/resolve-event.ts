@@ -7,6 +7,11 @@ import { readDate } from "./read-date.ts";
 import { readValue, readValues } from "./read-value.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 
+// Most events have no signatories, many no objects or targets: they share one frozen empty array.
+const noValues: readonly Value[] = Object.freeze([]);
+const noStrings: readonly string[] = Object.freeze([]);
+const noSignatories: readonly Signatory[] = Object.freeze([]);
+
 const eventFields = ["by", "to", "with", "against", "amount", "signatory", "place", "note"];
 
 function readParties(ctx: ResolveContext, c: ArgCursor, role: string): string[] {
@@ -100,11 +105,11 @@ export function readEvent(
     id: id.value,
     date,
     type: type.value,
-    objects,
-    actors,
-    targets,
+    objects: objects.length === 0 ? noValues : objects,
+    actors: actors.length === 0 ? noStrings : actors,
+    targets: targets.length === 0 ? noStrings : targets,
     ...(amount ? { amount } : {}),
-    signatories,
+    signatories: signatories.length === 0 ? noSignatories : signatories,
     ...(place === undefined ? {} : { place }),
     ...(note === undefined ? {} : { note }),
     ...(options.claim === undefined ? {} : { claim: options.claim }),
