@@ -139,11 +139,13 @@ function pattern(
   targets: readonly Term[] = [],
   targetWord: "to" | "with" | "against" = "to",
 ): EventPattern {
-  let text = type;
-  if (objects.length > 0) text += ` ${objects.map(termText).join(" ")}`;
-  if (actors.length > 0) text += ` by ${actors.map(termText).join(", ")}`;
-  if (targets.length > 0) text += ` ${targetWord} ${targets.map(termText).join(", ")}`;
-  return { type, objects, actors, targets, text, at: nowhere };
+  // Texts are joined from parts, which makes one flat string, as the compiler's slices of the
+  // source are, rather than a chain of concatenations.
+  const parts = [type];
+  if (objects.length > 0) parts.push(objects.map(termText).join(" "));
+  if (actors.length > 0) parts.push("by", actors.map(termText).join(", "));
+  if (targets.length > 0) parts.push(targetWord, targets.map(termText).join(", "));
+  return { type, objects, actors, targets, text: parts.join(" "), at: nowhere };
 }
 
 function dayDate(day: number) {
@@ -172,19 +174,19 @@ function anchorText(anchor: Anchor): string {
 }
 
 function after(amount: number, unit: "day" | "month" | "year", anchor: Anchor): TimeExpression {
-  const text = `${amount} ${unit}${amount === 1 ? "" : "s"} after ${anchorText(anchor)}`;
+  const text = [amount, " ", unit, amount === 1 ? "" : "s", " after ", anchorText(anchor)].join("");
   return { kind: "after", duration: { amount, unit }, anchor, text, at: nowhere };
 }
 
 function on(p: EventPattern): TimeExpression {
-  return { kind: "on", pattern: p, text: `on ${p.text}`, at: nowhere };
+  return { kind: "on", pattern: p, text: ["on", p.text].join(" "), at: nowhere };
 }
 
 function butNotLaterThan(a: TimeExpression, b: TimeExpression): TimeExpression {
   return {
     kind: "earliest",
     limbs: [a, b],
-    text: `${a.text} but not later than ${b.text}`,
+    text: [a.text, "but not later than", b.text].join(" "),
     at: nowhere,
   };
 }
@@ -193,7 +195,7 @@ function ofLimbs(kind: "earliest" | "latest", limbs: TimeExpression[]): TimeExpr
   return {
     kind,
     limbs,
-    text: `${kind} of (${limbs.map((l) => l.text).join(", ")})`,
+    text: [kind, " of (", limbs.map((l) => l.text).join(", "), ")"].join(""),
     at: nowhere,
   };
 }
@@ -782,7 +784,7 @@ class Generator {
     const all: string[] = [];
     const articles = d.articles.map((article) => {
       const ids = article.provisions.map((p) => {
-        const qualified = `${d.id}.${p.localId}`;
+        const qualified = [d.id, p.localId].join(".");
         const fulfilledBy =
           p.fulfilledBy ??
           (p.modality === "duty" && p.act !== undefined

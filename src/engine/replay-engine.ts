@@ -1,6 +1,7 @@
 import type { Day } from "../language/calendar/day.ts";
-import { addDuration, formatDuration } from "../language/calendar/duration.ts";
+import { addDuration, type Duration, formatDuration } from "../language/calendar/duration.ts";
 import type { Anchor } from "../language/model/anchor.ts";
+import type { Condition } from "../language/model/condition.ts";
 import {
   type Event,
   type LifecycleEventType,
@@ -19,6 +20,7 @@ import { describeRule, describeTerm } from "./describe-instrument.ts";
 import { FactStore } from "./fact-store.ts";
 import { formatAnchor, formatCondition } from "./format-condition.ts";
 import { describeEvent } from "./format-event.ts";
+import { LazyReason } from "./lazy-reason.ts";
 import { MinHeap } from "./min-heap.ts";
 import { PatternIndex, type Subscription } from "./pattern-index.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
@@ -27,6 +29,7 @@ import type { Replay } from "./replay-result.ts";
 import {
   type AmendmentRt,
   collectLive,
+  type Deadline,
   type Hook,
   type InstrumentRt,
   isEnded,
@@ -87,6 +90,144 @@ function sortedValues<T>(map: ReadonlyMap<string, T>): readonly T[] {
 }
 
 const sortedCache = new WeakMap<ReadonlyMap<string, unknown>, readonly unknown[]>();
+
+// ---------------------------------------------------------------- reasons' sentences
+// Each writes the summary of a LazyReason from what was captured at the change (see lazy-reason.ts).
+
+const writeSigned = (event: Event): string => `Signed: ${describeEvent(event)}`;
+const writeExchanged = (event: Event): string =>
+  `Entered into force on the exchange of instruments of ratification, ${describeEvent(event)}`;
+const writeSignedByAll = (event: Event): string =>
+  `Entered into force on signature: signed by all parties by ${describeEvent(event)}`;
+const writeSignatureCompleted = (event: Event): string =>
+  `Entered into force on signature: signature completed by ${describeEvent(event)}`;
+const writeRatifiedByAll = (event: Event): string =>
+  `Entered into force on ratification: ratified by all parties by ${describeEvent(event)}`;
+const writeRatificationCompleted = (event: Event): string =>
+  `Entered into force on ratification: ratification completed by ${describeEvent(event)}`;
+const writeInForceOnDate = (day: Day): string =>
+  `Entered into force on ${dayText(day)}, the date its entry-into-force rule fixes`;
+const writeInForceAfterSignature = (s: {
+  readonly duration: Duration;
+  readonly signed: Day;
+  readonly by: string | undefined;
+}): string =>
+  `Entered into force ${formatDuration(s.duration)} after signature, completed on ${dayText(s.signed)}${s.by === undefined ? "" : ` by ${s.by}`}`;
+const writeDenounced = (s: { readonly period: Duration; readonly notice: Event }): string =>
+  `Terminated ${formatDuration(s.period)} after the notice of denunciation ${describeEvent(s.notice)}`;
+const writeTermRanOut = (s: {
+  readonly expiry: Day;
+  readonly duration: Duration;
+  readonly eif: Day;
+}): string =>
+  `Expired on ${dayText(s.expiry)}: its term of ${formatDuration(s.duration)} from entry into force on ${dayText(s.eif)} ran out`;
+const writeNotRenewed = (s: {
+  readonly expiry: Day;
+  readonly notice: Event;
+  readonly noticeBy: Day;
+  readonly windowOpens: Day | null;
+}): string =>
+  `Expired on ${dayText(s.expiry)}: notice of non-renewal ${describeEvent(s.notice)} was given no later than ${dayText(s.noticeBy)}${s.windowOpens === null ? "" : `, within the window opening ${dayText(s.windowOpens)}`}`;
+const writeRenewed = (s: {
+  readonly duration: Duration;
+  readonly next: Day;
+  readonly noticeBy: Day;
+  readonly late: Event | undefined;
+}): string => {
+  const late =
+    s.late === undefined
+      ? ""
+      : `; the notice ${s.late.id} of ${dayText(s.late.date.first)} came too late and counts for the next expiry`;
+  return `Renewed tacitly for ${formatDuration(s.duration)} to ${dayText(s.next)}: no notice of non-renewal by ${dayText(s.noticeBy)}${late}`;
+};
+const writeEndedWith = (s: {
+  readonly id: string;
+  readonly state: InstrumentState;
+  readonly day: Day;
+}): string =>
+  s.state === "expired"
+    ? `Expired with ${s.id} on ${dayText(s.day)}`
+    : `Discharged: ${s.id} was ${s.state} on ${dayText(s.day)}`;
+const writeOpened = (s: {
+  readonly id: string;
+  readonly how: string;
+  readonly day: Day;
+  readonly from: Anchor;
+}): string =>
+  `Pending: ${s.id} ${s.how} on ${dayText(s.day)}; in effect from ${formatAnchor(s.from)}`;
+
+/** What an activation captures: the instrument, the day, and the start if it came earlier. */
+interface Activation {
+  readonly inst: string;
+  readonly today: Day;
+  readonly anchor: Anchor;
+  /** The day the start came, when it is not the entry into force. */
+  readonly started: Day | null;
+}
+
+function startedText(s: Activation): string {
+  return s.started === null
+    ? ""
+    : `; its start '${formatAnchor(s.anchor)}' had come on ${dayText(s.started)}`;
+}
+
+const writeInEffectOnResumption = (s: Activation): string =>
+  `In effect once ${s.inst} resumed on ${dayText(s.today)}${startedText(s)}`;
+const writeInEffectOnEntryIntoForce = (s: Activation): string =>
+  `In effect from the entry into force of ${s.inst} on ${dayText(s.today)}${startedText(s)}`;
+const writeInEffectOnSignature = (s: { readonly inst: string; readonly today: Day }): string =>
+  `In effect from the signature of ${s.inst}, completed on ${dayText(s.today)}`;
+const writeInEffectOnDate = (s: { readonly today: Day; readonly date: string }): string =>
+  `In effect from ${dayText(s.today)}, the start its terms fix ('${s.date}')`;
+const writeInEffectFrom = (day: Day): string => `In effect from ${dayText(day)}`;
+const writeInEffectOnEvent = (s: {
+  readonly event: Event;
+  readonly pattern: EventPattern;
+}): string => `In effect from ${describeEvent(s.event)}, matching '${s.pattern.text}'`;
+const writeInEffectOnOutcome = (s: {
+  readonly anchor: Anchor & { readonly kind: "fulfilment" | "violation" };
+  readonly day: Day;
+}): string => `In effect from the ${s.anchor.kind} of ${s.anchor.provision} on ${dayText(s.day)}`;
+const writeConditionPending = (s: {
+  readonly when: Condition;
+  readonly anchor: Anchor;
+  readonly today: Day;
+}): string =>
+  `Pending: condition '${formatCondition(s.when)}' does not hold, though its start '${formatAnchor(s.anchor)}' had come by ${dayText(s.today)}`;
+const writeDeadlinePassed = (deadline: Deadline): string =>
+  `Violated: the deadline ${dayText(deadline.day)} passed without performance; the governing limb was '${deadline.limb}'`;
+const writeViolatedLate = (s: { readonly now: Day; readonly deadline: Deadline }): string =>
+  `Violated on ${dayText(s.now)}: its deadline ${dayText(s.deadline.day)} (limb '${s.deadline.limb}') had already passed while it was not in effect`;
+const writeEndCame = (value: TimeValue): string =>
+  `Expired: its end '${value.limb.text}' came on ${dayText(value.day)}`;
+const writeFulfilled = (s: {
+  readonly event: Event;
+  readonly limb: string | undefined;
+  readonly due: TimeExpression | undefined;
+}): string => {
+  const tail =
+    s.limb !== undefined
+      ? `; the governing limb was '${s.limb}'`
+      : s.due !== undefined
+        ? `; its deadline '${s.due.text}' was not yet fixed`
+        : "";
+  return `Fulfilled by ${describeEvent(s.event)}${tail}`;
+};
+const writeViolatedByEvent = (s: {
+  readonly event: Event;
+  readonly pattern: EventPattern | undefined;
+}): string =>
+  `Violated by ${describeEvent(s.event)}${s.pattern === undefined ? "" : `, matching '${s.pattern.text}'`}`;
+
+const anchorRules = new Map<string, string>([
+  ["entry-into-force", "from entry-into-force"],
+  ["signature", "from signature"],
+]);
+
+/** `from ANCHOR`, the rule of an activation (one string for the usual anchors). */
+function anchorRule(anchor: Anchor): string {
+  return anchorRules.get(anchor.kind) ?? `from ${formatAnchor(anchor)}`;
+}
 
 /** One replay of a model: build, run, then read the result. See docs/semantics.md. */
 export class ReplayEngine {
@@ -415,13 +556,19 @@ export class ReplayEngine {
         return;
       case "exchange":
         if (inst.def.entryIntoForce?.kind === "on-exchange")
-          this.enterIntoForce(inst, {
-            kind: "rule",
-            summary: `Entered into force on the exchange of instruments of ratification, ${describeEvent(event)}`,
-            event: event.id,
-            rule: describeRule(inst.def),
-            sources: mergeSources(inst.def.entryIntoForceSources, event.sources),
-          });
+          this.enterIntoForce(
+            inst,
+            new LazyReason(
+              "rule",
+              writeExchanged,
+              event,
+              mergeSources(inst.def.entryIntoForceSources, event.sources),
+              event.id,
+              undefined,
+              undefined,
+              describeRule(inst.def),
+            ),
+          );
         return;
       case "enter-into-force":
         this.enterIntoForce(inst, {
@@ -474,13 +621,12 @@ export class ReplayEngine {
     inst.signers = signers;
     for (const party of who) signers.add(party);
     if (inst.state === null) {
-      this.setInstrumentState(inst, "signed", {
-        kind: "event",
-        summary: `Signed: ${describeEvent(event)}`,
-        event: event.id,
-        sources: event.sources,
-      });
-      this.openProvisions(inst, `${inst.def.id} was signed on ${dayText(this.now)}`);
+      this.setInstrumentState(
+        inst,
+        "signed",
+        new LazyReason("event", writeSigned, event, event.sources, event.id),
+      );
+      this.openProvisions(inst, "was signed");
     }
     if (inst.signatureDay !== null || !inst.def.parties.every((p) => signers.has(p))) return;
     inst.signatureDay = this.now;
@@ -490,13 +636,19 @@ export class ReplayEngine {
     if (signatureHooks !== null) this.fireHooks(signatureHooks, event);
     const rule = inst.def.entryIntoForce;
     if (rule?.kind === "on-signature")
-      this.enterIntoForce(inst, {
-        kind: "rule",
-        summary: `Entered into force on signature: ${firstSignature ? "signed by all parties" : "signature completed"} by ${describeEvent(event)}`,
-        event: event.id,
-        rule: describeRule(inst.def),
-        sources: mergeSources(inst.def.entryIntoForceSources, event.sources),
-      });
+      this.enterIntoForce(
+        inst,
+        new LazyReason(
+          "rule",
+          firstSignature ? writeSignedByAll : writeSignatureCompleted,
+          event,
+          mergeSources(inst.def.entryIntoForceSources, event.sources),
+          event.id,
+          undefined,
+          undefined,
+          describeRule(inst.def),
+        ),
+      );
     else if (rule?.kind === "after-signature")
       this.schedule(addDuration(this.now, rule.duration), PHASE_DATED, {
         kind: "entry-into-force",
@@ -513,34 +665,53 @@ export class ReplayEngine {
     for (const party of who) ratifiers.add(party);
     if (inst.def.entryIntoForce?.kind !== "on-ratification") return;
     if (!inst.def.parties.every((p) => ratifiers.has(p))) return;
-    this.enterIntoForce(inst, {
-      kind: "rule",
-      summary: `Entered into force on ratification: ${firstRatification ? "ratified by all parties" : "ratification completed"} by ${describeEvent(event)}`,
-      event: event.id,
-      rule: describeRule(inst.def),
-      sources: mergeSources(inst.def.entryIntoForceSources, event.sources),
-    });
+    this.enterIntoForce(
+      inst,
+      new LazyReason(
+        "rule",
+        firstRatification ? writeRatifiedByAll : writeRatificationCompleted,
+        event,
+        mergeSources(inst.def.entryIntoForceSources, event.sources),
+        event.id,
+        undefined,
+        undefined,
+        describeRule(inst.def),
+      ),
+    );
   }
 
   /** A dated entry into force: `in-force on DATE` or `in-force DURATION after signature`. */
   private enterIntoForceByRule(inst: InstrumentRt): void {
     const rule = inst.def.entryIntoForce;
     if (rule?.kind === "on-date")
-      this.enterIntoForce(inst, {
-        kind: "rule",
-        summary: `Entered into force on ${dayText(this.now)}, the date its entry-into-force rule fixes`,
-        rule: describeRule(inst.def),
-        sources: inst.def.entryIntoForceSources,
-      });
+      this.enterIntoForce(
+        inst,
+        new LazyReason(
+          "rule",
+          writeInForceOnDate,
+          this.now,
+          inst.def.entryIntoForceSources,
+          undefined,
+          undefined,
+          undefined,
+          describeRule(inst.def),
+        ),
+      );
     else if (rule?.kind === "after-signature" && inst.signatureDay !== null) {
       const signed = inst.signatureEvent;
-      this.enterIntoForce(inst, {
-        kind: "rule",
-        summary: `Entered into force ${formatDuration(rule.duration)} after signature, completed on ${dayText(inst.signatureDay)}${signed === null ? "" : ` by ${signed.id}`}`,
-        ...(signed === null ? {} : { event: signed.id }),
-        rule: describeRule(inst.def),
-        sources: mergeSources(inst.def.entryIntoForceSources, signed?.sources ?? []),
-      });
+      this.enterIntoForce(
+        inst,
+        new LazyReason(
+          "rule",
+          writeInForceAfterSignature,
+          { duration: rule.duration, signed: inst.signatureDay, by: signed?.id },
+          mergeSources(inst.def.entryIntoForceSources, signed?.sources ?? []),
+          signed?.id,
+          undefined,
+          undefined,
+          describeRule(inst.def),
+        ),
+      );
     }
   }
 
@@ -549,8 +720,7 @@ export class ReplayEngine {
     const first = inst.state === null;
     inst.eifDay = this.now;
     this.setInstrumentState(inst, "in-force", reason);
-    if (first)
-      this.openProvisions(inst, `${inst.def.id} entered into force on ${dayText(this.now)}`);
+    if (first) this.openProvisions(inst, "entered into force");
     const term = inst.def.term;
     if (term !== undefined)
       this.schedule(addDuration(this.now, term.duration), PHASE_DATED, {
@@ -608,13 +778,20 @@ export class ReplayEngine {
   private endByDenunciation(inst: InstrumentRt, notice: Event): void {
     const period = inst.def.denunciation;
     if (period === undefined) return;
-    this.endInstrument(inst, "terminated", {
-      kind: "event",
-      summary: `Terminated ${formatDuration(period)} after the notice of denunciation ${describeEvent(notice)}`,
-      event: notice.id,
-      rule: `denunciation ${formatDuration(period)}`,
-      sources: mergeSources(notice.sources, inst.def.sources),
-    });
+    this.endInstrument(
+      inst,
+      "terminated",
+      new LazyReason(
+        "event",
+        writeDenounced,
+        { period, notice },
+        mergeSources(notice.sources, inst.def.sources),
+        notice.id,
+        undefined,
+        undefined,
+        `denunciation ${formatDuration(period)}`,
+      ),
+    );
   }
 
   /** The term runs out on `now`: expire, or renew tacitly unless notice was given in time. */
@@ -625,12 +802,20 @@ export class ReplayEngine {
     const expiry = this.now;
     const renewal = term.renewal;
     if (renewal === undefined) {
-      this.endInstrument(inst, "expired", {
-        kind: "rule",
-        summary: `Expired on ${dayText(expiry)}: its term of ${formatDuration(term.duration)} from entry into force on ${dayText(inst.eifDay)} ran out`,
-        rule: describeTerm(term),
-        sources: inst.def.sources,
-      });
+      this.endInstrument(
+        inst,
+        "expired",
+        new LazyReason(
+          "rule",
+          writeTermRanOut,
+          { expiry, duration: term.duration, eif: inst.eifDay },
+          inst.def.sources,
+          undefined,
+          undefined,
+          undefined,
+          describeTerm(term),
+        ),
+      );
       return;
     }
     const noticeBy = addDuration(expiry, renewal.notice, -1);
@@ -645,13 +830,20 @@ export class ReplayEngine {
     });
     if (notice !== undefined) {
       notice.used = true;
-      this.endInstrument(inst, "expired", {
-        kind: "event",
-        summary: `Expired on ${dayText(expiry)}: notice of non-renewal ${describeEvent(notice.event)} was given no later than ${dayText(noticeBy)}${windowOpens === null ? "" : `, within the window opening ${dayText(windowOpens)}`}`,
-        event: notice.event.id,
-        rule: describeTerm(term),
-        sources: mergeSources(notice.event.sources, inst.def.sources),
-      });
+      this.endInstrument(
+        inst,
+        "expired",
+        new LazyReason(
+          "event",
+          writeNotRenewed,
+          { expiry, notice: notice.event, noticeBy, windowOpens },
+          mergeSources(notice.event.sources, inst.def.sources),
+          notice.event.id,
+          undefined,
+          undefined,
+          describeTerm(term),
+        ),
+      );
       return;
     }
     const next = addDuration(expiry, renewal.duration);
@@ -659,16 +851,20 @@ export class ReplayEngine {
       const late = inst.notices.find(
         (n) => !n.used && n.event.date.first > noticeBy && n.event.date.first <= expiry,
       );
-      const lateText =
-        late === undefined
-          ? ""
-          : `; the notice ${late.event.id} of ${dayText(late.event.date.first)} came too late and counts for the next expiry`;
-      this.setInstrumentState(inst, "in-force", {
-        kind: "rule",
-        summary: `Renewed tacitly for ${formatDuration(renewal.duration)} to ${dayText(next)}: no notice of non-renewal by ${dayText(noticeBy)}${lateText}`,
-        rule: describeTerm(term),
-        sources: inst.def.sources,
-      });
+      this.setInstrumentState(
+        inst,
+        "in-force",
+        new LazyReason(
+          "rule",
+          writeRenewed,
+          { duration: renewal.duration, next, noticeBy, late: late?.event },
+          inst.def.sources,
+          undefined,
+          undefined,
+          undefined,
+          describeTerm(term),
+        ),
+      );
     }
     const nextWindow = renewal.window === undefined ? null : addDuration(next, renewal.window, -1);
     const noticeMayCount = inst.notices.some(
@@ -713,15 +909,17 @@ export class ReplayEngine {
     let shared: Reason | null = null;
     for (const p of inst.provisions) {
       if (!p.opened || p.final) continue;
-      shared ??= {
-        kind: "rule",
-        summary: expired
-          ? `Expired with ${inst.def.id} on ${dayText(this.now)}`
-          : `Discharged: ${inst.def.id} was ${state} on ${dayText(this.now)}`,
-        instrument: inst.def.id,
-        sources: reason.sources,
-        because: this.instrumentCause(inst),
-      };
+      shared ??= new LazyReason(
+        "rule",
+        writeEndedWith,
+        { id: inst.def.id, state, day: this.now },
+        reason.sources,
+        undefined,
+        undefined,
+        inst.def.id,
+        undefined,
+        this.instrumentCause(inst),
+      );
       this.finalize(p, expired ? "expired" : "discharged", shared, "open");
     }
   }
@@ -867,7 +1065,7 @@ export class ReplayEngine {
 
   // ---------------------------------------------------------------- provisions
 
-  private openProvisions(inst: InstrumentRt, what: string): void {
+  private openProvisions(inst: InstrumentRt, how: "was signed" | "entered into force"): void {
     const because = this.instrumentCause(inst);
     let shared: Reason | null = null;
     for (const p of inst.provisions) {
@@ -884,13 +1082,17 @@ export class ReplayEngine {
       )
         reason = shared;
       else {
-        reason = {
-          kind: "rule",
-          summary: `Pending: ${what}; in effect from ${formatAnchor(from)}`,
-          instrument: inst.def.id,
-          sources: p.def.sources,
+        reason = new LazyReason(
+          "rule",
+          writeOpened,
+          { id: inst.def.id, how, day: this.now, from },
+          p.def.sources,
+          undefined,
+          undefined,
+          inst.def.id,
+          undefined,
           because,
-        };
+        );
         if (from.kind === "entry-into-force") shared = reason;
       }
       this.setProvisionState(p, "pending", reason);
@@ -1067,90 +1269,123 @@ export class ReplayEngine {
       (state !== "pending" || p.terms.when === undefined)
     )
       return cached; // shared by the provisions that came into effect with their instrument
-    const today = dayText(this.now);
-    const rule = `from ${formatAnchor(anchor)}`;
-    const started =
-      anchor.kind === "entry-into-force" || p.anchorDay === null
-        ? ""
-        : `; its start '${formatAnchor(anchor)}' had come on ${dayText(p.anchorDay)}`;
+    const today = this.now;
+    const rule = anchorRule(anchor);
+    const started = anchor.kind === "entry-into-force" ? null : p.anchorDay;
+    const sources = p.def.sources;
     let reason: Reason;
     if (trigger === "resume")
-      reason = {
-        kind: "rule",
-        summary: `In effect once ${inst} resumed on ${today}${started}`,
-        instrument: inst,
+      reason = new LazyReason(
+        "rule",
+        writeInEffectOnResumption,
+        { inst, today, anchor, started },
+        sources,
+        undefined,
+        undefined,
+        inst,
         rule,
-        sources: p.def.sources,
-        because: onInstrument,
-      };
+        onInstrument,
+      );
     else if (trigger === "entry-into-force" || anchor.kind === "entry-into-force") {
-      reason = {
-        kind: "rule",
-        summary: `In effect from the entry into force of ${inst} on ${today}${started}`,
-        instrument: inst,
+      reason = new LazyReason(
+        "rule",
+        writeInEffectOnEntryIntoForce,
+        { inst, today, anchor, started },
+        sources,
+        undefined,
+        undefined,
+        inst,
         rule,
-        sources: p.def.sources,
-        because: onInstrument,
-      };
-      if (started === "") p.inst.activationReason = reason;
+        onInstrument,
+      );
+      if (started === null) p.inst.activationReason = reason;
     } else
       switch (anchor.kind) {
         case "signature":
-          reason = {
-            kind: "rule",
-            summary: `In effect from the signature of ${inst}, completed on ${today}`,
-            instrument: inst,
+          reason = new LazyReason(
+            "rule",
+            writeInEffectOnSignature,
+            { inst, today },
+            sources,
+            undefined,
+            undefined,
+            inst,
             rule,
-            sources: p.def.sources,
-            because: onInstrument,
-          };
+            onInstrument,
+          );
           break;
         case "date":
-          reason = {
-            kind: "rule",
-            summary: `In effect from ${today}, the start its terms fix ('${anchor.date.text}')`,
+          reason = new LazyReason(
+            "rule",
+            writeInEffectOnDate,
+            { today, date: anchor.date.text },
+            sources,
+            undefined,
+            undefined,
+            undefined,
             rule,
-            sources: p.def.sources,
-            because: onInstrument,
-          };
+            onInstrument,
+          );
           break;
         case "event": {
           const event = p.anchorEvent;
           reason =
             event === null
-              ? { kind: "rule", summary: `In effect from ${today}`, rule, sources: p.def.sources }
-              : {
-                  kind: "event",
-                  summary: `In effect from ${describeEvent(event)}, matching '${anchor.pattern.text}'`,
-                  event: event.id,
+              ? new LazyReason(
+                  "rule",
+                  writeInEffectFrom,
+                  today,
+                  sources,
+                  undefined,
+                  undefined,
+                  undefined,
                   rule,
-                  sources: mergeSources(event.sources, p.def.sources),
-                  because: onInstrument,
-                };
+                )
+              : new LazyReason(
+                  "event",
+                  writeInEffectOnEvent,
+                  { event, pattern: anchor.pattern },
+                  mergeSources(event.sources, sources),
+                  event.id,
+                  undefined,
+                  undefined,
+                  rule,
+                  onInstrument,
+                );
           break;
         }
         case "fulfilment":
         case "violation": {
           const day = p.anchorDay ?? this.now;
-          reason = {
-            kind: "rule",
-            summary: `In effect from the ${anchor.kind} of ${anchor.provision} on ${dayText(day)}`,
+          reason = new LazyReason(
+            "rule",
+            writeInEffectOnOutcome,
+            { anchor, day },
+            sources,
+            undefined,
+            undefined,
+            undefined,
             rule,
-            sources: p.def.sources,
-            because: [{ kind: "provision", id: anchor.provision, day }],
-          };
+            [{ kind: "provision", id: anchor.provision, day }],
+          );
           break;
         }
         default:
           return assertNever(anchor);
       }
-    if (state !== "pending" || p.terms.when === undefined) return reason;
-    return {
-      ...reason,
-      kind: "condition",
-      summary: `Pending: condition '${formatCondition(p.terms.when)}' does not hold, though its start '${formatAnchor(anchor)}' had come by ${today}`,
-      because: [...(reason.because ?? []), ...this.conditionCauses(p)],
-    };
+    const when = p.terms.when;
+    if (state !== "pending" || when === undefined) return reason;
+    return new LazyReason(
+      "condition",
+      writeConditionPending,
+      { when, anchor, today },
+      reason.sources,
+      reason.event,
+      reason.limb,
+      reason.instrument,
+      reason.rule,
+      [...(reason.because ?? []), ...this.conditionCauses(p)],
+    );
   }
 
   private conditionCauses(p: ProvisionRt): Cause[] {
@@ -1305,16 +1540,24 @@ export class ReplayEngine {
 
   private violateByDeadline(p: ProvisionRt, late: boolean): void {
     const deadline = p.deadline!;
-    const due = dayText(deadline.day);
-    const summary = late
-      ? `Violated on ${dayText(this.now)}: its deadline ${due} (limb '${deadline.limb}') had already passed while it was not in effect`
-      : `Violated: the deadline ${due} passed without performance; the governing limb was '${deadline.limb}'`;
-    this.finalize(
-      p,
-      "violated",
-      { kind: "deadline", summary, limb: deadline.limb, sources: p.deadlineSources },
-      "violated",
-    );
+    const reason = late
+      ? new LazyReason(
+          "deadline",
+          writeViolatedLate,
+          { now: this.now, deadline },
+          p.deadlineSources,
+          undefined,
+          deadline.limb,
+        )
+      : new LazyReason(
+          "deadline",
+          writeDeadlinePassed,
+          deadline,
+          p.deadlineSources,
+          undefined,
+          deadline.limb,
+        );
+    this.finalize(p, "violated", reason, "violated");
   }
 
   private untilPassed(p: ProvisionRt, version: number): void {
@@ -1323,12 +1566,7 @@ export class ReplayEngine {
     this.finalize(
       p,
       "expired",
-      {
-        kind: "deadline",
-        summary: `Expired: its end '${value.limb.text}' came on ${dayText(value.day)}`,
-        limb: value.limb.text,
-        sources: p.def.sources,
-      },
+      new LazyReason("deadline", writeEndCame, value, p.def.sources, undefined, value.limb.text),
       "open",
     );
   }
@@ -1338,22 +1576,17 @@ export class ReplayEngine {
     const deadline = p.deadline;
     if (deadline !== null && this.now > deadline.day) return;
     const due = p.terms.due;
-    const tail =
-      deadline !== null
-        ? `; the governing limb was '${deadline.limb}'`
-        : due !== undefined
-          ? `; its deadline '${due.text}' was not yet fixed`
-          : "";
     this.finalize(
       p,
       "fulfilled",
-      {
-        kind: "event",
-        summary: `Fulfilled by ${describeEvent(event)}${tail}`,
-        event: event.id,
-        ...(deadline === null ? {} : { limb: deadline.limb }),
-        sources: mergeSources(event.sources, p.def.sources),
-      },
+      new LazyReason(
+        "event",
+        writeFulfilled,
+        { event, limb: deadline?.limb, due },
+        mergeSources(event.sources, p.def.sources),
+        event.id,
+        deadline?.limb,
+      ),
       "fulfilled",
     );
   }
@@ -1364,12 +1597,13 @@ export class ReplayEngine {
     this.finalize(
       p,
       "violated",
-      {
-        kind: "event",
-        summary: `Violated by ${describeEvent(event)}${pattern === undefined ? "" : `, matching '${pattern.text}'`}`,
-        event: event.id,
-        sources: mergeSources(event.sources, p.def.sources),
-      },
+      new LazyReason(
+        "event",
+        writeViolatedByEvent,
+        { event, pattern },
+        mergeSources(event.sources, p.def.sources),
+        event.id,
+      ),
       "violated",
     );
   }
