@@ -194,6 +194,10 @@ const writeConditionPending = (s: {
   readonly today: Day;
 }): string =>
   `Pending: condition '${formatCondition(s.when)}' does not hold, though its start '${formatAnchor(s.anchor)}' had come by ${dayText(s.today)}`;
+const writeConditionHolds = (s: { readonly when: Condition; readonly event: Event }): string =>
+  `In effect: condition '${formatCondition(s.when)}' holds from ${describeEvent(s.event)}`;
+const writeConditionFails = (s: { readonly when: Condition; readonly event: Event }): string =>
+  `Pending: condition '${formatCondition(s.when)}' no longer holds from ${describeEvent(s.event)}`;
 const writeDeadlinePassed = (deadline: Deadline): string =>
   `Violated: the deadline ${dayText(deadline.day)} passed without performance; the governing limb was '${deadline.limb}'`;
 const writeViolatedLate = (s: { readonly now: Day; readonly deadline: Deadline }): string =>
@@ -1685,17 +1689,21 @@ export class ReplayEngine {
       p.condHolds = holds;
       const state = this.desiredState(p);
       if (state === p.state) continue;
-      const text = formatCondition(when);
-      this.setProvisionState(p, state, {
-        kind: "condition",
-        summary:
-          state === "in-effect"
-            ? `In effect: condition '${text}' holds from ${describeEvent(event)}`
-            : `Pending: condition '${text}' no longer holds from ${describeEvent(event)}`,
-        event: event.id,
-        sources: mergeSources(event.sources, p.def.sources),
-        because: this.conditionCauses(p),
-      });
+      this.setProvisionState(
+        p,
+        state,
+        new LazyReason(
+          "condition",
+          state === "in-effect" ? writeConditionHolds : writeConditionFails,
+          { when, event },
+          mergeSources(event.sources, p.def.sources),
+          event.id,
+          undefined,
+          undefined,
+          undefined,
+          this.conditionCauses(p),
+        ),
+      );
       this.checkOverdue(p);
     }
   }
