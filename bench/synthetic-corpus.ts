@@ -775,7 +775,7 @@ class Generator {
       this.assets.push({
         kind: "asset",
         id: asset.id,
-        name: asset.name,
+        name: flat(asset.name),
         assetKind: asset.kind,
         sources: noStrings,
         at: nowhere,
@@ -819,7 +819,7 @@ class Generator {
       all.push(...ids);
       return {
         number: article.number,
-        paraphrase: article.paraphrase,
+        paraphrase: flat(article.paraphrase),
         ...(article.text === undefined ? {} : { text: article.text }),
         provisions: ids,
         sources,
@@ -829,7 +829,7 @@ class Generator {
     this.instruments.push({
       kind: "instrument",
       id: d.id,
-      title: d.title,
+      title: flat(d.title),
       instrumentKind: d.kind,
       parties: this.strings(d.parties),
       entryIntoForce: d.rule,
@@ -958,6 +958,14 @@ class Generator {
     }
     return shared;
   }
+}
+
+/**
+ * The string as one flat run of characters, as the compiler's strings are: a template literal
+ * makes a chain of pieces, which takes several times the memory. (A JSON round trip copies it.)
+ */
+function flat(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 function valueKey(value: Value): string {

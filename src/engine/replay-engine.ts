@@ -28,6 +28,7 @@ import { type Cause, mergeSources, type Reason } from "./reason.ts";
 import type { Replay } from "./replay-result.ts";
 import {
   type AmendmentRt,
+  append,
   collectLive,
   type Deadline,
   type Hook,
@@ -90,6 +91,21 @@ function sortedValues<T>(map: ReadonlyMap<string, T>): readonly T[] {
 }
 
 const sortedCache = new WeakMap<ReadonlyMap<string, unknown>, readonly unknown[]>();
+
+/** The position of each key of a model's map in `sortedValues` (kept, as the array is). */
+function positions(map: ReadonlyMap<string, { readonly id: string }>): ReadonlyMap<string, number> {
+  let cached = positionCache.get(map);
+  if (cached === undefined) {
+    const at = new Map<string, number>();
+    const values = sortedValues(map);
+    for (let i = 0; i < values.length; i++) at.set(values[i]!.id, i);
+    cached = at;
+    positionCache.set(map, cached);
+  }
+  return cached;
+}
+
+const positionCache = new WeakMap<ReadonlyMap<string, unknown>, ReadonlyMap<string, number>>();
 
 // ---------------------------------------------------------------- reasons' sentences
 // Each writes the summary of a LazyReason from what was captured at the change (see lazy-reason.ts).
@@ -237,8 +253,12 @@ function anchorRule(anchor: Anchor): string {
 export class ReplayEngine {
   private readonly heap = new MinHeap<Timed>();
   private readonly index = new PatternIndex<Payload>();
-  private readonly instruments = new Map<string, InstrumentRt>();
-  private readonly provisions = new Map<string, ProvisionRt>();
+  /** The runtime records, in the order of the model's sorted instruments and provisions. */
+  private readonly instrumentRts: InstrumentRt[] = [];
+  private readonly provisionRts: (ProvisionRt | undefined)[] = [];
+  /** Where each instrument and provision id sits in those lists (shared by replays of a model). */
+  private readonly instrumentAt: ReadonlyMap<string, number>;
+  private readonly provisionAt: ReadonlyMap<string, number>;
   private readonly store: FactStore;
   private readonly evaluator: ConditionEvaluator;
   private readonly derived: DerivedFacts;
@@ -270,6 +290,8 @@ export class ReplayEngine {
   private readonly typeCodes: ReadonlyMap<string, number>;
   /** Per type code: 1 when something may care about events of that type. */
   private readonly listened: Uint8Array;
+  /** Per type code: 1 for the lifecycle types and `discharge`, which the engine acts on itself. */
+  private readonly lifecycleCodes: Uint8Array;
   /** Per type code: the indices of the events of that type (built when first needed). */
   private readonly byType: (Int32Array | undefined)[] = [];
 
@@ -283,26 +305,39 @@ export class ReplayEngine {
     this.types = selected.types;
     this.typeCodes = selected.typeCodes;
     this.listened = new Uint8Array(selected.typeNames.length);
-    for (const type of [...lifecycleEventTypes, "discharge"]) this.listen(type);
+    this.lifecycleCodes = new Uint8Array(selected.typeNames.length);
+    for (const type of [...lifecycleEventTypes, "discharge"]) {
+      this.listen(type);
+      const code = this.typeCodes.get(type);
+      if (code !== undefined) this.lifecycleCodes[code] = 1;
+    }
     this.limitKey = until === null ? Number.POSITIVE_INFINITY : keyOf(until, PHASE_EVENTS);
     this.until = until ?? Number.NEGATIVE_INFINITY;
     this.store = new FactStore([...model.parties.keys()].sort());
     this.evaluator = new ConditionEvaluator(model.facts, this.store);
     this.derived = new DerivedFacts(this.evaluator, this.store);
+    this.instrumentAt = positions(model.instruments);
+    this.provisionAt = positions(model.provisions);
     this.setUp();
   }
 
   // ---------------------------------------------------------------- set-up
 
   private setUp(): void {
-    for (const def of sortedValues(this.model.instruments)) {
-      this.instruments.set(def.id, newInstrumentRt(def));
-    }
-    for (const def of sortedValues(this.model.provisions)) {
-      const inst = this.instruments.get(def.instrument);
-      if (inst === undefined) continue;
+    const instruments = sortedValues(this.model.instruments);
+    const rts = this.instrumentRts;
+    for (let i = 0; i < instruments.length; i++) rts.push(newInstrumentRt(instruments[i]!));
+    const provisions = sortedValues(this.model.provisions);
+    const prts = this.provisionRts;
+    for (let i = 0; i < provisions.length; i++) {
+      const def = provisions[i]!;
+      const inst = this.instrument(def.instrument);
+      if (inst === undefined) {
+        prts.push(undefined);
+        continue;
+      }
       const p = newProvisionRt(def, inst);
-      this.provisions.set(def.id, p);
+      prts.push(p);
       inst.provisions.push(p);
       if (def.when !== undefined) this.watchCondition(p, def.when);
     }
@@ -312,12 +347,12 @@ export class ReplayEngine {
         this.subscribe(pattern, null, { kind: "fact-start", fact });
       for (const pattern of fact.ends) this.subscribe(pattern, null, { kind: "fact-end", fact });
     }
-    for (const inst of this.instruments.values()) {
+    for (const inst of rts) {
       const rule = inst.def.entryIntoForce;
       if (rule?.kind === "on-date")
         this.heap.push(keyOf(rule.date.first, PHASE_DATED), { kind: "entry-into-force", inst });
       for (const def of inst.def.amendments) {
-        const target = this.provisions.get(def.provision);
+        const target = this.provision(def.provision);
         if (target === undefined) continue;
         const amendment: AmendmentRt = { def, by: inst, target, applied: false };
         if (def.changes.when !== undefined) this.watchCondition(target, def.changes.when);
@@ -325,6 +360,16 @@ export class ReplayEngine {
         else this.heap.push(keyOf(def.from.first, PHASE_DATED), { kind: "amendment", amendment });
       }
     }
+  }
+
+  private instrument(id: string): InstrumentRt | undefined {
+    const at = this.instrumentAt.get(id);
+    return at === undefined ? undefined : this.instrumentRts[at];
+  }
+
+  private provision(id: string): ProvisionRt | undefined {
+    const at = this.provisionAt.get(id);
+    return at === undefined ? undefined : this.provisionRts[at];
   }
 
   /**
@@ -474,8 +519,9 @@ export class ReplayEngine {
     // Scratch arrays are reused with counts (never truncated) so that they keep their storage.
     const candidates = this.candidates;
     const count = this.index.collect(event, candidates);
+    const lifecycle = this.lifecycleCodes[this.types[this.cursor]!] === 1;
     if (count === 0) {
-      if (isLifecycle(event.type) || event.type === "discharge") this.lifecycle(event);
+      if (lifecycle) this.lifecycle(event);
       return;
     }
     const fulfil = this.fulfilQueue;
@@ -509,7 +555,7 @@ export class ReplayEngine {
           assertNever(payload);
       }
     }
-    if (isLifecycle(event.type) || event.type === "discharge") this.lifecycle(event);
+    if (lifecycle) this.lifecycle(event);
     if (factCount > 0) this.applyFacts(event, facts, factCount);
     for (let i = 0; i < fulfilCount; i++) this.fulfil(fulfil[i]!, event);
     for (let i = 0; i < violateCount; i++) this.violateByEvent(violate[i]!, event);
@@ -532,7 +578,7 @@ export class ReplayEngine {
     const first = event.objects[0];
     if (first === undefined || first.kind !== "ref") return;
     if (event.type === "discharge") {
-      const p = this.provisions.get(first.id);
+      const p = this.provision(first.id);
       if (p?.opened && !p.final)
         this.finalize(
           p,
@@ -549,7 +595,7 @@ export class ReplayEngine {
     }
     const type = event.type;
     if (!isLifecycle(type)) return;
-    const inst = this.instruments.get(first.id);
+    const inst = this.instrument(first.id);
     if (inst === undefined) return;
     switch (type) {
       case "sign":
@@ -621,9 +667,9 @@ export class ReplayEngine {
     if (isEnded(inst.state)) return;
     const who = event.actors.length > 0 ? event.actors : inst.def.parties;
     const firstSignature = inst.signers === null;
-    const signers = inst.signers ?? new Set();
+    let signers = inst.signers ?? [];
+    for (const party of who) if (!signers.includes(party)) signers = signers.concat(party);
     inst.signers = signers;
-    for (const party of who) signers.add(party);
     if (inst.state === null) {
       this.setInstrumentState(
         inst,
@@ -632,7 +678,7 @@ export class ReplayEngine {
       );
       this.openProvisions(inst, "was signed");
     }
-    if (inst.signatureDay !== null || !inst.def.parties.every((p) => signers.has(p))) return;
+    if (inst.signatureDay !== null || !inst.def.parties.every((p) => signers.includes(p))) return;
     inst.signatureDay = this.now;
     inst.signatureEvent = event;
     const signatureHooks = inst.signatureHooks;
@@ -664,11 +710,11 @@ export class ReplayEngine {
     if (isEnded(inst.state)) return;
     const who = event.actors.length > 0 ? event.actors : inst.def.parties;
     const firstRatification = inst.ratifiers === null;
-    const ratifiers = inst.ratifiers ?? new Set();
+    let ratifiers = inst.ratifiers ?? [];
+    for (const party of who) if (!ratifiers.includes(party)) ratifiers = ratifiers.concat(party);
     inst.ratifiers = ratifiers;
-    for (const party of who) ratifiers.add(party);
     if (inst.def.entryIntoForce?.kind !== "on-ratification") return;
-    if (!inst.def.parties.every((p) => ratifiers.has(p))) return;
+    if (!inst.def.parties.every((p) => ratifiers.includes(p))) return;
     this.enterIntoForce(
       inst,
       new LazyReason(
@@ -739,7 +785,7 @@ export class ReplayEngine {
       switch (relation.kind) {
         case "supersedes":
         case "voids": {
-          const target = this.instruments.get(relation.target);
+          const target = this.instrument(relation.target);
           if (target === undefined) break;
           const superseded = relation.kind === "supersedes";
           this.endInstrument(target, superseded ? "superseded" : "void", {
@@ -1150,15 +1196,13 @@ export class ReplayEngine {
       case "entry-into-force":
         if (inst.eifDay !== null) this.wake(target, inst.eifDay, null);
         else {
-          inst.eifHooks ??= [];
-          inst.eifHooks.push({ scope, target });
+          inst.eifHooks = append(inst.eifHooks, { scope, target });
         }
         return;
       case "signature":
         if (inst.signatureDay !== null) this.wake(target, inst.signatureDay, inst.signatureEvent);
         else {
-          inst.signatureHooks ??= [];
-          inst.signatureHooks.push({ scope, target });
+          inst.signatureHooks = append(inst.signatureHooks, { scope, target });
         }
         return;
       case "date":
@@ -1169,13 +1213,12 @@ export class ReplayEngine {
         return;
       case "fulfilment":
       case "violation": {
-        const other = this.provisions.get(anchor.provision);
+        const other = this.provision(anchor.provision);
         if (other === undefined) return;
         const day = anchor.kind === "fulfilment" ? other.fulfilledDay : other.violatedDay;
         if (day !== null) this.wake(target, day, null);
         else if (!other.final) {
-          other.finalHooks ??= [];
-          other.finalHooks.push({ scope, target, on: anchor.kind });
+          other.finalHooks = append(other.finalHooks, { scope, target, on: anchor.kind });
         }
         return;
       }
@@ -1218,7 +1261,7 @@ export class ReplayEngine {
     }
     const watcher: Watcher = { kind: "watch", scope, target, sub: null };
     watcher.sub = this.subscribe(pattern, p.def, watcher);
-    scope.watchers.push(watcher);
+    scope.watchers = append(scope.watchers, watcher);
   }
 
   private cancel(scope: Scope | null): void {
@@ -1712,12 +1755,13 @@ export class ReplayEngine {
 
   result(reading: string | null): Replay {
     const instruments = new Map<string, Timeline<InstrumentState>>();
-    for (const inst of this.instruments.values()) {
+    for (const inst of this.instrumentRts) {
       const id = inst.def.id;
       instruments.set(id, { id, intervals: inst.tl.finish() });
     }
     const provisions = new Map<string, Timeline<ProvisionState>>();
-    for (const p of this.provisions.values()) {
+    for (const p of this.provisionRts) {
+      if (p === undefined) continue;
       const id = p.def.id;
       provisions.set(id, { id, intervals: p.tl.finish() });
     }
