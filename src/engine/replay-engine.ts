@@ -254,8 +254,8 @@ export class ReplayEngine {
   private readonly heap = new MinHeap<Timed>();
   private readonly index = new PatternIndex<Payload>();
   /** The runtime records, in the order of the model's sorted instruments and provisions. */
-  private readonly instrumentRts: InstrumentRt[] = [];
-  private readonly provisionRts: (ProvisionRt | undefined)[] = [];
+  private readonly instrumentRts: InstrumentRt[];
+  private readonly provisionRts: (ProvisionRt | undefined)[];
   /** Where each instrument and provision id sits in those lists (shared by replays of a model). */
   private readonly instrumentAt: ReadonlyMap<string, number>;
   private readonly provisionAt: ReadonlyMap<string, number>;
@@ -318,6 +318,9 @@ export class ReplayEngine {
     this.derived = new DerivedFacts(this.evaluator, this.store);
     this.instrumentAt = positions(model.instruments);
     this.provisionAt = positions(model.provisions);
+    // Allocated at their size at once: grown by pushing, they would be copied over and over.
+    this.instrumentRts = new Array<InstrumentRt>(model.instruments.size);
+    this.provisionRts = new Array<ProvisionRt | undefined>(model.provisions.size);
     this.setUp();
   }
 
@@ -326,19 +329,19 @@ export class ReplayEngine {
   private setUp(): void {
     const instruments = sortedValues(this.model.instruments);
     const rts = this.instrumentRts;
-    for (let i = 0; i < instruments.length; i++) rts.push(newInstrumentRt(instruments[i]!));
+    for (let i = 0; i < instruments.length; i++) rts[i] = newInstrumentRt(instruments[i]!);
     const provisions = sortedValues(this.model.provisions);
     const prts = this.provisionRts;
     for (let i = 0; i < provisions.length; i++) {
       const def = provisions[i]!;
       const inst = this.instrument(def.instrument);
       if (inst === undefined) {
-        prts.push(undefined);
+        prts[i] = undefined;
         continue;
       }
       const p = newProvisionRt(def, inst);
-      prts.push(p);
-      inst.provisions.push(p);
+      prts[i] = p;
+      inst.provisions = append(inst.provisions, p);
       if (def.when !== undefined) this.watchCondition(p, def.when);
     }
     for (const fact of sortedValues(this.model.facts)) {
@@ -419,7 +422,19 @@ export class ReplayEngine {
     const count = events.length;
     let started = false;
     for (;;) {
-      const cursor = this.cursor;
+      let cursor = this.cursor;
+      if (started) {
+        // Events nobody listens for (now, when they come) are passed over without being read, up
+        // to the next timed item.
+        const timed = this.heap.peekKey();
+        while (
+          cursor < count &&
+          listened[types[cursor]!] === 0 &&
+          keyOf(days[cursor]!, PHASE_EVENTS) < timed
+        )
+          cursor++;
+        this.cursor = cursor;
+      }
       const eventKey =
         cursor < count ? keyOf(days[cursor]!, PHASE_EVENTS) : Number.POSITIVE_INFINITY;
       const timedKey = this.heap.peekKey();
@@ -1769,13 +1784,11 @@ export class ReplayEngine {
     const timelines = this.store.timelines();
     for (const key of [...timelines.keys()].sort())
       facts.set(key, { id: key, intervals: timelines.get(key)! });
-    // The records are no longer changed once the replay has run.
-    const deadlines: DeadlineRecord[] = this.records
-      .slice()
-      .sort(
-        (a, b) =>
-          a.due - b.due || (a.provision < b.provision ? -1 : a.provision > b.provision ? 1 : 0),
-      );
+    // The records are no longer changed once the replay has run: sorted in place.
+    const deadlines: DeadlineRecord[] = this.records.sort(
+      (a, b) =>
+        a.due - b.due || (a.provision < b.provision ? -1 : a.provision > b.provision ? 1 : 0),
+    );
     return { reading, instruments, provisions, facts, deadlines };
   }
 }

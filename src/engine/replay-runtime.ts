@@ -94,7 +94,7 @@ export interface InstrumentRt {
   eifDay: Day | null;
   expiryVersion: number;
   readonly notices: Notice[];
-  readonly provisions: ProvisionRt[];
+  provisions: ProvisionRt[];
   eifHooks: Hook[] | null;
   signatureHooks: Hook[] | null;
   /** `[this instrument on causeDay]`, shared by the reasons of that day. */
