@@ -239,6 +239,9 @@ const writeViolatedByEvent = (s: {
 }): string =>
   `Violated by ${describeEvent(s.event)}${s.pattern === undefined ? "" : `, matching '${s.pattern.text}'`}`;
 
+/** No causes: shared by the reasons that rest on nothing named. */
+const noCauses: readonly Cause[] = Object.freeze([]);
+
 const anchorRules = new Map<string, string>([
   ["entry-into-force", "from entry-into-force"],
   ["signature", "from signature"],
@@ -1450,12 +1453,12 @@ export class ReplayEngine {
     );
   }
 
-  private conditionCauses(p: ProvisionRt): Cause[] {
+  private conditionCauses(p: ProvisionRt): readonly Cause[] {
     const when = p.terms.when;
-    if (when === undefined) return [];
-    return this.evaluator
-      .groundAtoms(when, p.def, false)
-      .map((atom) => ({ kind: "fact", id: atom.key, day: this.now }));
+    if (when === undefined) return noCauses;
+    const atoms = this.evaluator.groundAtoms(when, p.def, false);
+    if (atoms.length === 0) return noCauses;
+    return atoms.map((atom) => ({ kind: "fact", id: atom.key, day: this.now }));
   }
 
   private subscribeTerms(p: ProvisionRt): void {
