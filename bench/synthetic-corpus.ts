@@ -117,8 +117,51 @@ const ALLIANCE_CONDITION_TEXT = "any ?x: at-war(counterparty, ?x)";
 // ------------------------------------------------------------------ text-and-object helpers
 
 type Term = PatternTerm;
-const HOLDER: Term = { kind: "holder" };
-const COUNTERPARTY: Term = { kind: "counterparty" };
+const HOLDER: Term = Object.freeze({ kind: "holder" });
+const COUNTERPARTY: Term = Object.freeze({ kind: "counterparty" });
+
+// What the compiler shares, the generated objects share too: lists of terms without ids, anchors
+// without ids, durations, and texts written alike (see src/language/resolve).
+const roleLists = new Map<string, readonly Term[]>();
+const durations = new Map<
+  string,
+  { readonly amount: number; readonly unit: "day" | "month" | "year" }
+>();
+const texts = new Map<string, string>();
+const fromEntryIntoForce: Anchor = Object.freeze({ kind: "entry-into-force" });
+/** Dates by day, as the compiler keeps them by text. */
+const dates = new Map<number, HistDate>();
+
+function terms(list: readonly Term[]): readonly Term[] {
+  if (list.some((t) => t !== HOLDER && t !== COUNTERPARTY)) return list;
+  const key = list.map((t) => t.kind).join(" ");
+  let shared = roleLists.get(key);
+  if (shared === undefined) {
+    shared = Object.freeze(list.slice());
+    roleLists.set(key, shared);
+  }
+  return shared;
+}
+
+function text(value: string): string {
+  let shared = texts.get(value);
+  if (shared === undefined) {
+    if (texts.size >= 65_536) texts.clear();
+    texts.set(value, value);
+    shared = value;
+  }
+  return shared;
+}
+
+function duration(amount: number, unit: "day" | "month" | "year") {
+  const key = `${amount} ${unit}`;
+  let shared = durations.get(key);
+  if (shared === undefined) {
+    shared = Object.freeze({ amount, unit });
+    durations.set(key, shared);
+  }
+  return shared;
+}
 const id = (value: string): Term => ({ kind: "id", id: value });
 
 function termText(term: Term): string {
@@ -145,12 +188,24 @@ function pattern(
   if (objects.length > 0) parts.push(objects.map(termText).join(" "));
   if (actors.length > 0) parts.push("by", actors.map(termText).join(", "));
   if (targets.length > 0) parts.push(targetWord, targets.map(termText).join(", "));
-  return { type, objects, actors, targets, text: parts.join(" "), at: nowhere };
+  return {
+    type,
+    objects: terms(objects),
+    actors: terms(actors),
+    targets: terms(targets),
+    text: text(parts.join(" ")),
+    at: nowhere,
+  };
 }
 
-function dayDate(day: number) {
-  const text = formatDay(day);
-  return { first: day, last: day, precision: "day" as const, text };
+function dayDate(day: number): HistDate {
+  let date = dates.get(day);
+  if (date === undefined) {
+    const text = formatDay(day);
+    date = Object.freeze({ first: day, last: day, precision: "day", text });
+    dates.set(day, date);
+  }
+  return date;
 }
 
 function onDate(day: number): TimeExpression {
@@ -174,19 +229,25 @@ function anchorText(anchor: Anchor): string {
 }
 
 function after(amount: number, unit: "day" | "month" | "year", anchor: Anchor): TimeExpression {
-  const text = [amount, " ", unit, amount === 1 ? "" : "s", " after ", anchorText(anchor)].join("");
-  return { kind: "after", duration: { amount, unit }, anchor, text, at: nowhere };
+  const written = [amount, " ", unit, amount === 1 ? "" : "s", " after ", anchorText(anchor)];
+  return {
+    kind: "after",
+    duration: duration(amount, unit),
+    anchor,
+    text: text(written.join("")),
+    at: nowhere,
+  };
 }
 
 function on(p: EventPattern): TimeExpression {
-  return { kind: "on", pattern: p, text: ["on", p.text].join(" "), at: nowhere };
+  return { kind: "on", pattern: p, text: text(["on", p.text].join(" ")), at: nowhere };
 }
 
 function butNotLaterThan(a: TimeExpression, b: TimeExpression): TimeExpression {
   return {
     kind: "earliest",
     limbs: [a, b],
-    text: [a.text, "but not later than", b.text].join(" "),
+    text: text([a.text, "but not later than", b.text].join(" ")),
     at: nowhere,
   };
 }
@@ -195,7 +256,7 @@ function ofLimbs(kind: "earliest" | "latest", limbs: TimeExpression[]): TimeExpr
   return {
     kind,
     limbs,
-    text: [kind, " of (", limbs.map((l) => l.text).join(", "), ")"].join(""),
+    text: text([kind, " of (", limbs.map((l) => l.text).join(", "), ")"].join("")),
     at: nowhere,
   };
 }
@@ -287,7 +348,6 @@ class Generator {
   provisionCount = 0;
   characters = 0;
   private readonly allianceCondition: Condition;
-  private readonly dates = new Map<number, HistDate>();
   private readonly stringLists = new Map<string, readonly string[]>();
   private readonly valueLists = new Map<string, readonly Value[]>();
 
@@ -444,7 +504,7 @@ class Generator {
           holders: [A],
           counterparties: [B],
           act: { verb: "pay", objects: [ref(credit), { kind: "quantity", amount, unit: "USD" }] },
-          due: after(90, "day", { kind: "entry-into-force" }),
+          due: after(90, "day", fromEntryIntoForce),
           fulfilledBy: pattern("pay", [id(credit)], [HOLDER], [COUNTERPARTY]),
         },
       ],
@@ -511,7 +571,7 @@ class Generator {
     // Art. 3: withdrawal from a base, due at the earliest of six months or a request; then
     // compensation, due a year after the withdrawal (a consequence).
     const withdrawalDue = ofLimbs("earliest", [
-      after(6, "month", { kind: "entry-into-force" }),
+      after(6, "month", fromEntryIntoForce),
       on(pattern("request-withdrawal", [id(base)], [COUNTERPARTY])),
     ]);
     articles.push({
@@ -862,7 +922,7 @@ class Generator {
    * (objects, actors, targets, sources) shared with every other event that has the same.
    */
   private buildEvent(e: EventDraft): Event {
-    const date = this.date(e.day);
+    const date = dayDate(e.day);
     const objects = this.values(e.objects);
     const actors = this.strings(e.actors);
     const targets = this.strings(e.targets);
@@ -925,16 +985,6 @@ class Generator {
     };
   }
 
-  /** The date of a day, one object per day. */
-  private date(day: number): HistDate {
-    let date = this.dates.get(day);
-    if (date === undefined) {
-      date = Object.freeze(dayDate(day));
-      this.dates.set(day, date);
-    }
-    return date;
-  }
-
   /** One shared, frozen array per distinct list of ids. */
   private strings(list: readonly string[]): readonly string[] {
     if (list.length === 0) return noStrings;
@@ -984,7 +1034,6 @@ const noValues: readonly Value[] = Object.freeze([]);
 const noSignatories: Event["signatories"] = Object.freeze([]);
 const noRelations: Instrument["relations"] = Object.freeze([]);
 const noAmendments: Instrument["amendments"] = Object.freeze([]);
-const fromEntryIntoForce: Anchor = Object.freeze({ kind: "entry-into-force" });
 
 /** The header document, with a template instrument whose condition the generator reuses. */
 function headerDocuments(): DocumentText[] {

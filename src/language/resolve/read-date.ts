@@ -127,5 +127,15 @@ export function readDuration(cursor: ArgCursor, what: string): Duration | undefi
       locationOfToken(cursor, amount),
     );
   }
-  return { amount: value, unit };
+  const key = `${value} ${unit}`;
+  let duration = durations.get(key);
+  if (duration === undefined) {
+    if (durations.size >= DATE_LIMIT) durations.clear();
+    duration = Object.freeze({ amount: value, unit });
+    durations.set(key, duration);
+  }
+  return duration;
 }
+
+/** Durations read so far, by amount and unit: immutable, so one object serves them all. */
+const durations = new Map<string, Duration>();
