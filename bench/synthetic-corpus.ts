@@ -117,8 +117,8 @@ const ALLIANCE_CONDITION_TEXT = "any ?x: at-war(counterparty, ?x)";
 // ------------------------------------------------------------------ text-and-object helpers
 
 type Term = PatternTerm;
-const HOLDER: Term = Object.freeze({ kind: "holder" });
-const COUNTERPARTY: Term = Object.freeze({ kind: "counterparty" });
+const HOLDER: Term = { kind: "holder" };
+const COUNTERPARTY: Term = { kind: "counterparty" };
 
 // What the compiler shares, the generated objects share too: lists of terms without ids, anchors
 // without ids, durations, and texts written alike (see src/language/resolve).
@@ -128,7 +128,7 @@ const durations = new Map<
   { readonly amount: number; readonly unit: "day" | "month" | "year" }
 >();
 const texts = new Map<string, string>();
-const fromEntryIntoForce: Anchor = Object.freeze({ kind: "entry-into-force" });
+const fromEntryIntoForce: Anchor = { kind: "entry-into-force" };
 /** Dates by day, as the compiler keeps them by text. */
 const dates = new Map<number, HistDate>();
 
@@ -137,7 +137,7 @@ function terms(list: readonly Term[]): readonly Term[] {
   const key = list.map((t) => t.kind).join(" ");
   let shared = roleLists.get(key);
   if (shared === undefined) {
-    shared = Object.freeze(list.slice());
+    shared = list.slice();
     roleLists.set(key, shared);
   }
   return shared;
@@ -157,7 +157,7 @@ function duration(amount: number, unit: "day" | "month" | "year") {
   const key = `${amount} ${unit}`;
   let shared = durations.get(key);
   if (shared === undefined) {
-    shared = Object.freeze({ amount, unit });
+    shared = { amount, unit };
     durations.set(key, shared);
   }
   return shared;
@@ -202,7 +202,7 @@ function dayDate(day: number): HistDate {
   let date = dates.get(day);
   if (date === undefined) {
     const text = formatDay(day);
-    date = Object.freeze({ first: day, last: day, precision: "day", text });
+    date = { first: day, last: day, precision: "day", text };
     dates.set(day, date);
   }
   return date;
@@ -985,25 +985,25 @@ class Generator {
     };
   }
 
-  /** One shared, frozen array per distinct list of ids. */
+  /** One shared array per distinct list of ids. */
   private strings(list: readonly string[]): readonly string[] {
     if (list.length === 0) return noStrings;
     const key = list.join(",");
     let shared = this.stringLists.get(key);
     if (shared === undefined) {
-      shared = Object.freeze(list.slice());
+      shared = list.slice();
       this.stringLists.set(key, shared);
     }
     return shared;
   }
 
-  /** One shared, frozen array per distinct list of values (and one object per value). */
+  /** One shared array per distinct list of values (and one object per value). */
   private values(list: readonly Value[]): readonly Value[] {
     if (list.length === 0) return noValues;
     const key = list.map(valueKey).join(",");
     let shared = this.valueLists.get(key);
     if (shared === undefined) {
-      shared = Object.freeze(list.slice());
+      shared = list.slice();
       this.valueLists.set(key, shared);
     }
     return shared;
@@ -1029,11 +1029,11 @@ function valueKey(value: Value): string {
   }
 }
 
-const noStrings: readonly string[] = Object.freeze([]);
-const noValues: readonly Value[] = Object.freeze([]);
-const noSignatories: Event["signatories"] = Object.freeze([]);
-const noRelations: Instrument["relations"] = Object.freeze([]);
-const noAmendments: Instrument["amendments"] = Object.freeze([]);
+const noStrings: readonly string[] = [];
+const noValues: readonly Value[] = [];
+const noSignatories: Event["signatories"] = [];
+const noRelations: Instrument["relations"] = [];
+const noAmendments: Instrument["amendments"] = [];
 
 /** The header document, with a template instrument whose condition the generator reuses. */
 function headerDocuments(): DocumentText[] {

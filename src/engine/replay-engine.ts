@@ -240,7 +240,7 @@ const writeViolatedByEvent = (s: {
   `Violated by ${describeEvent(s.event)}${s.pattern === undefined ? "" : `, matching '${s.pattern.text}'`}`;
 
 /** No causes: shared by the reasons that rest on nothing named. */
-const noCauses: readonly Cause[] = Object.freeze([]);
+const noCauses: readonly Cause[] = [];
 
 const anchorRules = new Map<string, string>([
   ["entry-into-force", "from entry-into-force"],

@@ -8,9 +8,9 @@ export interface AnchorContext extends PatternContext {
   qualify(id: string): string;
 }
 
-// Anchors without an id or date are the same wherever they are written: one frozen object each.
-const ENTRY_INTO_FORCE: Anchor = Object.freeze({ kind: "entry-into-force" });
-const SIGNATURE: Anchor = Object.freeze({ kind: "signature" });
+// Anchors without an id or date are the same wherever they are written: one object each.
+const ENTRY_INTO_FORCE: Anchor = { kind: "entry-into-force" };
+const SIGNATURE: Anchor = { kind: "signature" };
 
 /** `entry-into-force`, `signature`, a date, `fulfilment of P`, `violation of P`, or a pattern. */
 export function readAnchor(

@@ -56,21 +56,21 @@ function parseDate(cursor: ArgCursor, token: Token): HistDate | undefined {
         at,
       );
     }
-    return Object.freeze({
+    return {
       first: first.first,
       last: last.last,
       precision: "range",
       text: token.text,
-    });
+    };
   }
   const part = parseDatePart(token.value);
   if (typeof part === "string") return cursor.report("PCT106", part, at);
-  return Object.freeze({
+  return {
     first: part.first,
     last: part.last,
     precision: part.precision,
     text: token.text,
-  });
+  };
 }
 
 function locationOfToken(cursor: ArgCursor, token: Token) {
@@ -131,7 +131,7 @@ export function readDuration(cursor: ArgCursor, what: string): Duration | undefi
   let duration = durations.get(key);
   if (duration === undefined) {
     if (durations.size >= DATE_LIMIT) durations.clear();
-    duration = Object.freeze({ amount: value, unit });
+    duration = { amount: value, unit };
     durations.set(key, duration);
   }
   return duration;

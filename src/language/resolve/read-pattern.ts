@@ -9,12 +9,12 @@ const stopWords = new Set(["but", "and", "or"]);
 /** Words after a comma that start a new time limb rather than continue a list. */
 const limbWords = new Set(["on", "end", "within", "earliest", "latest", "start"]);
 
-// Terms without an id are the same wherever they are written: one frozen object each, and one
+// Terms without an id are the same wherever they are written: one object each, and one
 // list for each short list of them (`by holder to counterparty` in every duty of a corpus).
-const HOLDER: PatternTerm = Object.freeze({ kind: "holder" });
-const COUNTERPARTY: PatternTerm = Object.freeze({ kind: "counterparty" });
-const ANY: PatternTerm = Object.freeze({ kind: "any" });
-const NO_TERMS: readonly PatternTerm[] = Object.freeze([]);
+const HOLDER: PatternTerm = { kind: "holder" };
+const COUNTERPARTY: PatternTerm = { kind: "counterparty" };
+const ANY: PatternTerm = { kind: "any" };
+const NO_TERMS: readonly PatternTerm[] = [];
 const roleLists = new Map<string, readonly PatternTerm[]>();
 
 /** The list, or the shared list equal to it when it is empty or a few terms without ids. */
@@ -28,7 +28,7 @@ function shared(terms: PatternTerm[]): readonly PatternTerm[] {
   }
   let list = roleLists.get(key);
   if (list === undefined) {
-    list = Object.freeze(terms);
+    list = terms;
     roleLists.set(key, list);
   }
   return list;

@@ -15,7 +15,7 @@ import type { Statement } from "../syntax/syntax-tree.ts";
 import { ArgCursor } from "./arg-cursor.ts";
 import { type DeclarationKind, ReferenceLog } from "./references.ts";
 
-const noSources: readonly string[] = Object.freeze([]);
+const noSources: readonly string[] = [];
 
 /** The mutable workspace of one resolution; the resolved model is built from it at the end. */
 export class ResolveContext {
@@ -68,7 +68,7 @@ export class ResolveContext {
 
   /**
    * The statement's own citations, added to those it inherits from enclosing blocks. Equal lists
-   * are one shared, frozen array (a corpus cites the same few sources over and over).
+   * are one shared array (a corpus cites the same few sources over and over).
    */
   citations(statement: Statement, inherited: readonly string[] = noSources): readonly string[] {
     const tokens = statement.citations;
@@ -82,13 +82,13 @@ export class ResolveContext {
     return this.sharedSources(ids);
   }
 
-  /** One shared, frozen array per distinct list of source ids. */
+  /** One shared array per distinct list of source ids. */
   private sharedSources(ids: readonly string[]): readonly string[] {
     if (ids.length === 0) return noSources;
     const key = ids.length === 1 ? ids[0]! : ids.join(" ");
     let shared = this.sourceLists.get(key);
     if (shared === undefined) {
-      shared = Object.isFrozen(ids) ? ids : Object.freeze(ids.slice());
+      shared = ids.slice();
       this.sourceLists.set(key, shared);
     }
     return shared;

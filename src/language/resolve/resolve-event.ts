@@ -7,10 +7,10 @@ import { readDate } from "./read-date.ts";
 import { readValue, readValues } from "./read-value.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 
-// Most events have no signatories, many no objects or targets: they share one frozen empty array.
-const noValues: readonly Value[] = Object.freeze([]);
-const noStrings: readonly string[] = Object.freeze([]);
-const noSignatories: readonly Signatory[] = Object.freeze([]);
+// Most events have no signatories, many no objects or targets: they share one empty array (never changed: the model is immutable).
+const noValues: readonly Value[] = [];
+const noStrings: readonly string[] = [];
+const noSignatories: readonly Signatory[] = [];
 
 const eventFields = ["by", "to", "with", "against", "amount", "signatory", "place", "note"];
 
