@@ -38,7 +38,7 @@ export class ResolveContext {
   readonly whatIfs: WhatIf[] = [];
   /** Source ids that something cites. */
   readonly cited = new Set<string>();
-  /** The lists of source ids handed out so far, by their ids joined with spaces. */
+  /** The lists of ids handed out so far, by their ids joined with spaces. */
   private readonly sourceLists = new Map<string, readonly string[]>();
 
   constructor(public file: string) {}
@@ -72,18 +72,21 @@ export class ResolveContext {
    */
   citations(statement: Statement, inherited: readonly string[] = noSources): readonly string[] {
     const tokens = statement.citations;
-    if (tokens.length === 0) return this.sharedSources(inherited);
+    if (tokens.length === 0) return this.shared(inherited);
     const ids = inherited.slice();
     for (const token of tokens) {
       this.refs.add(token.value, ["source"], locationOf(this.file, token), "a citation");
       this.cited.add(token.value);
       if (!ids.includes(token.value)) ids.push(token.value);
     }
-    return this.sharedSources(ids);
+    return this.shared(ids);
   }
 
-  /** One shared array per distinct list of source ids. */
-  private sharedSources(ids: readonly string[]): readonly string[] {
+  /**
+   * One shared array per distinct list of ids (sources, or the actors and targets of events): a
+   * corpus names the same few over and over.
+   */
+  shared(ids: readonly string[]): readonly string[] {
     if (ids.length === 0) return noSources;
     const key = ids.length === 1 ? ids[0]! : ids.join(" ");
     let shared = this.sourceLists.get(key);
