@@ -22,6 +22,7 @@ import {
   type Event,
   type EventPattern,
   formatDay,
+  type HistDate,
   type Instrument,
   type Location,
   type Model,
@@ -118,6 +119,49 @@ const ALLIANCE_CONDITION_TEXT = "any ?x: at-war(counterparty, ?x)";
 type Term = PatternTerm;
 const HOLDER: Term = { kind: "holder" };
 const COUNTERPARTY: Term = { kind: "counterparty" };
+
+// What the compiler shares, the generated objects share too: lists of terms without ids, anchors
+// without ids, durations, and texts written alike (see src/language/resolve).
+const roleLists = new Map<string, readonly Term[]>();
+const durations = new Map<
+  string,
+  { readonly amount: number; readonly unit: "day" | "month" | "year" }
+>();
+const texts = new Map<string, string>();
+const fromEntryIntoForce: Anchor = { kind: "entry-into-force" };
+/** Dates by day, as the compiler keeps them by text. */
+const dates = new Map<number, HistDate>();
+
+function terms(list: readonly Term[]): readonly Term[] {
+  if (list.some((t) => t !== HOLDER && t !== COUNTERPARTY)) return list;
+  const key = list.map((t) => t.kind).join(" ");
+  let shared = roleLists.get(key);
+  if (shared === undefined) {
+    shared = list.slice();
+    roleLists.set(key, shared);
+  }
+  return shared;
+}
+
+function text(value: string): string {
+  let shared = texts.get(value);
+  if (shared === undefined) {
+    if (texts.size >= 65_536) texts.clear();
+    texts.set(value, value);
+    shared = value;
+  }
+  return shared;
+}
+
+function duration(amount: number, unit: "day" | "month" | "year") {
+  const key = `${amount} ${unit}`;
+  let shared = durations.get(key);
+  if (shared === undefined) {
+    shared = { amount, unit };
+    durations.set(key, shared);
+  }
+  return shared;
+}
 const id = (value: string): Term => ({ kind: "id", id: value });
 
 function termText(term: Term): string {
@@ -138,16 +182,30 @@ function pattern(
   targets: readonly Term[] = [],
   targetWord: "to" | "with" | "against" = "to",
 ): EventPattern {
-  let text = type;
-  if (objects.length > 0) text += ` ${objects.map(termText).join(" ")}`;
-  if (actors.length > 0) text += ` by ${actors.map(termText).join(", ")}`;
-  if (targets.length > 0) text += ` ${targetWord} ${targets.map(termText).join(", ")}`;
-  return { type, objects, actors, targets, text, at: nowhere };
+  // Texts are joined from parts, which makes one flat string, as the compiler's slices of the
+  // source are, rather than a chain of concatenations.
+  const parts = [type];
+  if (objects.length > 0) parts.push(objects.map(termText).join(" "));
+  if (actors.length > 0) parts.push("by", actors.map(termText).join(", "));
+  if (targets.length > 0) parts.push(targetWord, targets.map(termText).join(", "));
+  return {
+    type,
+    objects: terms(objects),
+    actors: terms(actors),
+    targets: terms(targets),
+    text: text(parts.join(" ")),
+    at: nowhere,
+  };
 }
 
-function dayDate(day: number) {
-  const text = formatDay(day);
-  return { first: day, last: day, precision: "day" as const, text };
+function dayDate(day: number): HistDate {
+  let date = dates.get(day);
+  if (date === undefined) {
+    const text = formatDay(day);
+    date = { first: day, last: day, precision: "day", text };
+    dates.set(day, date);
+  }
+  return date;
 }
 
 function onDate(day: number): TimeExpression {
@@ -171,19 +229,25 @@ function anchorText(anchor: Anchor): string {
 }
 
 function after(amount: number, unit: "day" | "month" | "year", anchor: Anchor): TimeExpression {
-  const text = `${amount} ${unit}${amount === 1 ? "" : "s"} after ${anchorText(anchor)}`;
-  return { kind: "after", duration: { amount, unit }, anchor, text, at: nowhere };
+  const written = [amount, " ", unit, amount === 1 ? "" : "s", " after ", anchorText(anchor)];
+  return {
+    kind: "after",
+    duration: duration(amount, unit),
+    anchor,
+    text: text(written.join("")),
+    at: nowhere,
+  };
 }
 
 function on(p: EventPattern): TimeExpression {
-  return { kind: "on", pattern: p, text: `on ${p.text}`, at: nowhere };
+  return { kind: "on", pattern: p, text: text(["on", p.text].join(" ")), at: nowhere };
 }
 
 function butNotLaterThan(a: TimeExpression, b: TimeExpression): TimeExpression {
   return {
     kind: "earliest",
     limbs: [a, b],
-    text: `${a.text} but not later than ${b.text}`,
+    text: text([a.text, "but not later than", b.text].join(" ")),
     at: nowhere,
   };
 }
@@ -192,7 +256,7 @@ function ofLimbs(kind: "earliest" | "latest", limbs: TimeExpression[]): TimeExpr
   return {
     kind,
     limbs,
-    text: `${kind} of (${limbs.map((l) => l.text).join(", ")})`,
+    text: text([kind, " of (", limbs.map((l) => l.text).join(", "), ")"].join("")),
     at: nowhere,
   };
 }
@@ -284,6 +348,8 @@ class Generator {
   provisionCount = 0;
   characters = 0;
   private readonly allianceCondition: Condition;
+  private readonly stringLists = new Map<string, readonly string[]>();
+  private readonly valueLists = new Map<string, readonly Value[]>();
 
   constructor(
     private readonly options: SyntheticOptions,
@@ -438,7 +504,7 @@ class Generator {
           holders: [A],
           counterparties: [B],
           act: { verb: "pay", objects: [ref(credit), { kind: "quantity", amount, unit: "USD" }] },
-          due: after(90, "day", { kind: "entry-into-force" }),
+          due: after(90, "day", fromEntryIntoForce),
           fulfilledBy: pattern("pay", [id(credit)], [HOLDER], [COUNTERPARTY]),
         },
       ],
@@ -505,7 +571,7 @@ class Generator {
     // Art. 3: withdrawal from a base, due at the earliest of six months or a request; then
     // compensation, due a year after the withdrawal (a consequence).
     const withdrawalDue = ofLimbs("earliest", [
-      after(6, "month", { kind: "entry-into-force" }),
+      after(6, "month", fromEntryIntoForce),
       on(pattern("request-withdrawal", [id(base)], [COUNTERPARTY])),
     ]);
     articles.push({
@@ -769,16 +835,16 @@ class Generator {
       this.assets.push({
         kind: "asset",
         id: asset.id,
-        name: asset.name,
+        name: flat(asset.name),
         assetKind: asset.kind,
-        sources: [],
+        sources: noStrings,
         at: nowhere,
       });
-    const sources = [d.source];
+    const sources = this.strings([d.source]);
     const all: string[] = [];
     const articles = d.articles.map((article) => {
       const ids = article.provisions.map((p) => {
-        const qualified = `${d.id}.${p.localId}`;
+        const qualified = [d.id, p.localId].join(".");
         const fulfilledBy =
           p.fulfilledBy ??
           (p.modality === "duty" && p.act !== undefined
@@ -796,14 +862,14 @@ class Generator {
           article: article.number,
           modality: p.modality,
           title: p.title,
-          holders: p.holders,
-          counterparties: p.counterparties,
+          holders: this.strings(p.holders),
+          counterparties: this.strings(p.counterparties),
           ...(p.act === undefined ? {} : { act: p.act }),
           ...(p.when === undefined ? {} : { when: p.when }),
           ...(p.due === undefined ? {} : { due: p.due }),
           ...(p.until === undefined ? {} : { until: p.until }),
           ...(p.violatedBy === undefined ? {} : { violatedBy: p.violatedBy }),
-          from: p.from ?? { kind: "entry-into-force" },
+          from: p.from ?? fromEntryIntoForce,
           ...(fulfilledBy === undefined ? {} : { fulfilledBy }),
           sources,
           at: nowhere,
@@ -813,7 +879,7 @@ class Generator {
       all.push(...ids);
       return {
         number: article.number,
-        paraphrase: article.paraphrase,
+        paraphrase: flat(article.paraphrase),
         ...(article.text === undefined ? {} : { text: article.text }),
         provisions: ids,
         sources,
@@ -823,17 +889,17 @@ class Generator {
     this.instruments.push({
       kind: "instrument",
       id: d.id,
-      title: d.title,
+      title: flat(d.title),
       instrumentKind: d.kind,
-      parties: d.parties,
+      parties: this.strings(d.parties),
       entryIntoForce: d.rule,
-      entryIntoForceSources: [],
+      entryIntoForceSources: noStrings,
       ...(d.term === undefined ? {} : { term: d.term }),
       ...(d.denunciation === undefined ? {} : { denunciation: d.denunciation }),
-      relations: d.relation === undefined ? [] : [{ ...d.relation, sources, at: nowhere }],
+      relations: d.relation === undefined ? noRelations : [{ ...d.relation, sources, at: nowhere }],
       amendments:
         d.amends === undefined
-          ? []
+          ? noAmendments
           : [
               {
                 provision: d.amends.provision,
@@ -848,23 +914,126 @@ class Generator {
       sources,
       at: nowhere,
     });
-    for (const e of events)
-      this.events.push({
+    for (const e of events) this.events.push(this.buildEvent(e));
+  }
+
+  /**
+   * One event, as compact as the compiler makes it: its date interned per day, and its lists
+   * (objects, actors, targets, sources) shared with every other event that has the same.
+   */
+  private buildEvent(e: EventDraft): Event {
+    const date = dayDate(e.day);
+    const objects = this.values(e.objects);
+    const actors = this.strings(e.actors);
+    const targets = this.strings(e.targets);
+    const signatories = e.signatories ?? noSignatories;
+    const sources = this.strings([e.source]);
+    if (e.place !== undefined && e.note !== undefined)
+      return {
         kind: "event",
         id: e.id,
-        date: dayDate(e.day),
+        date,
         type: e.type,
-        objects: e.objects,
-        actors: e.actors,
-        targets: e.targets,
-        signatories: e.signatories ?? [],
-        ...(e.place === undefined ? {} : { place: e.place }),
-        ...(e.note === undefined ? {} : { note: e.note }),
-        sources: [e.source],
+        objects,
+        actors,
+        targets,
+        signatories,
+        place: e.place,
+        note: e.note,
+        sources,
         at: nowhere,
-      });
+      };
+    if (e.place !== undefined)
+      return {
+        kind: "event",
+        id: e.id,
+        date,
+        type: e.type,
+        objects,
+        actors,
+        targets,
+        signatories,
+        place: e.place,
+        sources,
+        at: nowhere,
+      };
+    if (e.note !== undefined)
+      return {
+        kind: "event",
+        id: e.id,
+        date,
+        type: e.type,
+        objects,
+        actors,
+        targets,
+        signatories,
+        note: e.note,
+        sources,
+        at: nowhere,
+      };
+    return {
+      kind: "event",
+      id: e.id,
+      date,
+      type: e.type,
+      objects,
+      actors,
+      targets,
+      signatories,
+      sources,
+      at: nowhere,
+    };
+  }
+
+  /** One shared array per distinct list of ids. */
+  private strings(list: readonly string[]): readonly string[] {
+    if (list.length === 0) return noStrings;
+    const key = list.join(",");
+    let shared = this.stringLists.get(key);
+    if (shared === undefined) {
+      shared = list.slice();
+      this.stringLists.set(key, shared);
+    }
+    return shared;
+  }
+
+  /** One shared array per distinct list of values (and one object per value). */
+  private values(list: readonly Value[]): readonly Value[] {
+    if (list.length === 0) return noValues;
+    const key = list.map(valueKey).join(",");
+    let shared = this.valueLists.get(key);
+    if (shared === undefined) {
+      shared = list.slice();
+      this.valueLists.set(key, shared);
+    }
+    return shared;
   }
 }
+
+/**
+ * The string as one flat run of characters, as the compiler's strings are: a template literal
+ * makes a chain of pieces, which takes several times the memory. (A JSON round trip copies it.)
+ */
+function flat(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+function valueKey(value: Value): string {
+  switch (value.kind) {
+    case "ref":
+      return value.id;
+    case "quantity":
+      return `${value.amount} ${value.unit ?? ""}`;
+    default:
+      throw new Error(`no key for ${value.kind}`);
+  }
+}
+
+const noStrings: readonly string[] = [];
+const noValues: readonly Value[] = [];
+const noSignatories: Event["signatories"] = [];
+const noRelations: Instrument["relations"] = [];
+const noAmendments: Instrument["amendments"] = [];
 
 /** The header document, with a template instrument whose condition the generator reuses. */
 function headerDocuments(): DocumentText[] {

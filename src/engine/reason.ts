@@ -10,22 +10,26 @@ export interface Cause {
   readonly day: Day;
 }
 
-/** Why a state began: a readable sentence, what decided it, and the sources behind it. */
+/**
+ * Why a state began: a readable sentence, what decided it, and the sources behind it. The
+ * engine's reasons write their sentence when it is read (see LazyReason); absent fields may be
+ * present as undefined.
+ */
 export interface Reason {
   readonly kind: ReasonKind;
   readonly summary: string;
   /** The id of the event that decided it. */
-  readonly event?: string;
+  readonly event?: string | undefined;
   /** The text of the time-expression limb that governed or fired. */
-  readonly limb?: string;
+  readonly limb?: string | undefined;
   /** The instrument that caused it (amending, relating, or the provision's own instrument). */
-  readonly instrument?: string;
+  readonly instrument?: string | undefined;
   /** The rule applied, as written (`in-force on ratification`, `renewal 5 years notice 1 year`). */
-  readonly rule?: string;
+  readonly rule?: string | undefined;
   /** Source ids behind the reason, without duplicates. */
   readonly sources: readonly string[];
   /** The states this one rests on; `explain` follows them. */
-  readonly because?: readonly Cause[];
+  readonly because?: readonly Cause[] | undefined;
 }
 
 /** Concatenates source lists, keeping the first occurrence of each id. */

@@ -1,6 +1,12 @@
 import type { Day } from "../language/calendar/day.ts";
-import { addDuration, formatDuration, maxDays } from "../language/calendar/duration.ts";
+import {
+  addDuration,
+  type Duration,
+  formatDuration,
+  maxDays,
+} from "../language/calendar/duration.ts";
 import type { Anchor } from "../language/model/anchor.ts";
+import type { Condition } from "../language/model/condition.ts";
 import {
   type Event,
   type LifecycleEventType,
@@ -19,6 +25,7 @@ import { describeRule, describeTerm } from "./describe-instrument.ts";
 import { type FactStore, newFactStore } from "./fact-store.ts";
 import { formatAnchor, formatCondition } from "./format-condition.ts";
 import { describeEvent } from "./format-event.ts";
+import { LazyReason } from "./lazy-reason.ts";
 import { MinHeap } from "./min-heap.ts";
 import { PatternIndex, type Subscription } from "./pattern-index.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
@@ -26,7 +33,9 @@ import { type Cause, mergeSources, type Reason } from "./reason.ts";
 import type { Replay } from "./replay-result.ts";
 import {
   type AmendmentRt,
+  append,
   collectLive,
+  type Deadline,
   type Hook,
   type InstrumentRt,
   isEnded,
@@ -89,12 +98,184 @@ function sortedValues<T>(map: ReadonlyMap<string, T>): readonly T[] {
 
 const sortedCache = new WeakMap<ReadonlyMap<string, unknown>, readonly unknown[]>();
 
+/** The position of each key of a model's map in `sortedValues` (kept, as the array is). */
+function positions(map: ReadonlyMap<string, { readonly id: string }>): ReadonlyMap<string, number> {
+  let cached = positionCache.get(map);
+  if (cached === undefined) {
+    const at = new Map<string, number>();
+    const values = sortedValues(map);
+    for (let i = 0; i < values.length; i++) at.set(values[i]!.id, i);
+    cached = at;
+    positionCache.set(map, cached);
+  }
+  return cached;
+}
+
+const positionCache = new WeakMap<ReadonlyMap<string, unknown>, ReadonlyMap<string, number>>();
+
+// ---------------------------------------------------------------- reasons' sentences
+// Each writes the summary of a LazyReason from what was captured at the change (see lazy-reason.ts).
+
+const writeSigned = (event: Event): string => `Signed: ${describeEvent(event)}`;
+const writeExchanged = (event: Event): string =>
+  `Entered into force on the exchange of instruments of ratification, ${describeEvent(event)}`;
+const writeSignedByAll = (event: Event): string =>
+  `Entered into force on signature: signed by all parties by ${describeEvent(event)}`;
+const writeSignatureCompleted = (event: Event): string =>
+  `Entered into force on signature: signature completed by ${describeEvent(event)}`;
+const writeRatifiedByAll = (event: Event): string =>
+  `Entered into force on ratification: ratified by all parties by ${describeEvent(event)}`;
+const writeRatificationCompleted = (event: Event): string =>
+  `Entered into force on ratification: ratification completed by ${describeEvent(event)}`;
+const writeInForceOnDate = (day: Day): string =>
+  `Entered into force on ${dayText(day)}, the date its entry-into-force rule fixes`;
+const writeInForceAfterSignature = (s: {
+  readonly duration: Duration;
+  readonly signed: Day;
+  readonly by: string | undefined;
+}): string =>
+  `Entered into force ${formatDuration(s.duration)} after signature, completed on ${dayText(s.signed)}${s.by === undefined ? "" : ` by ${s.by}`}`;
+const writeDenounced = (s: { readonly period: Duration; readonly notice: Event }): string =>
+  `Terminated ${formatDuration(s.period)} after the notice of denunciation ${describeEvent(s.notice)}`;
+const writeTermRanOut = (s: {
+  readonly expiry: Day;
+  readonly duration: Duration;
+  readonly eif: Day;
+}): string =>
+  `Expired on ${dayText(s.expiry)}: its term of ${formatDuration(s.duration)} from entry into force on ${dayText(s.eif)} ran out`;
+const writeNotRenewed = (s: {
+  readonly expiry: Day;
+  readonly notice: Event;
+  readonly noticeBy: Day;
+  readonly windowOpens: Day | null;
+}): string =>
+  `Expired on ${dayText(s.expiry)}: notice of non-renewal ${describeEvent(s.notice)} was given no later than ${dayText(s.noticeBy)}${s.windowOpens === null ? "" : `, within the window opening ${dayText(s.windowOpens)}`}`;
+const writeRenewed = (s: {
+  readonly duration: Duration;
+  readonly next: Day;
+  readonly noticeBy: Day;
+  readonly late: Event | undefined;
+}): string => {
+  const late =
+    s.late === undefined
+      ? ""
+      : `; the notice ${s.late.id} of ${dayText(s.late.date.first)} came too late and counts for the next expiry`;
+  return `Renewed tacitly for ${formatDuration(s.duration)} to ${dayText(s.next)}: no notice of non-renewal by ${dayText(s.noticeBy)}${late}`;
+};
+const writeEndedWith = (s: {
+  readonly id: string;
+  readonly state: InstrumentState;
+  readonly day: Day;
+}): string =>
+  s.state === "expired"
+    ? `Expired with ${s.id} on ${dayText(s.day)}`
+    : `Discharged: ${s.id} was ${s.state} on ${dayText(s.day)}`;
+const writeOpened = (s: {
+  readonly id: string;
+  readonly how: string;
+  readonly day: Day;
+  readonly from: Anchor;
+}): string =>
+  `Pending: ${s.id} ${s.how} on ${dayText(s.day)}; in effect from ${formatAnchor(s.from)}`;
+
+/** What an activation captures: the instrument, the day, and the start if it came earlier. */
+interface Activation {
+  readonly inst: string;
+  readonly today: Day;
+  readonly anchor: Anchor;
+  /** The day the start came, when it is not the entry into force. */
+  readonly started: Day | null;
+}
+
+function startedText(s: Activation): string {
+  return s.started === null
+    ? ""
+    : `; its start '${formatAnchor(s.anchor)}' had come on ${dayText(s.started)}`;
+}
+
+const writeInEffectOnResumption = (s: Activation): string =>
+  `In effect once ${s.inst} resumed on ${dayText(s.today)}${startedText(s)}`;
+const writeInEffectOnEntryIntoForce = (s: Activation): string =>
+  `In effect from the entry into force of ${s.inst} on ${dayText(s.today)}${startedText(s)}`;
+const writeInEffectOnSignature = (s: { readonly inst: string; readonly today: Day }): string =>
+  `In effect from the signature of ${s.inst}, completed on ${dayText(s.today)}`;
+const writeInEffectOnDate = (s: { readonly today: Day; readonly date: string }): string =>
+  `In effect from ${dayText(s.today)}, the start its terms fix ('${s.date}')`;
+const writeInEffectFrom = (day: Day): string => `In effect from ${dayText(day)}`;
+const writeInEffectOnEvent = (s: {
+  readonly event: Event;
+  readonly pattern: EventPattern;
+}): string => `In effect from ${describeEvent(s.event)}, matching '${s.pattern.text}'`;
+const writeInEffectOnOutcome = (s: {
+  readonly anchor: Anchor & { readonly kind: "fulfilment" | "violation" };
+  readonly day: Day;
+}): string => `In effect from the ${s.anchor.kind} of ${s.anchor.provision} on ${dayText(s.day)}`;
+const writeConditionPending = (s: {
+  readonly when: Condition;
+  readonly anchor: Anchor;
+  readonly today: Day;
+}): string =>
+  `Pending: condition '${formatCondition(s.when)}' does not hold, though its start '${formatAnchor(s.anchor)}' had come by ${dayText(s.today)}`;
+/** What changed a condition: an event, or (facts with rules, settled at a day's end) a day. */
+interface ConditionChange {
+  readonly when: Condition;
+  readonly event: Event | null;
+  readonly day: Day;
+}
+const conditionCause = (s: ConditionChange): string =>
+  s.event === null ? `on ${dayText(s.day)}` : `from ${describeEvent(s.event)}`;
+const writeConditionHolds = (s: ConditionChange): string =>
+  `In effect: condition '${formatCondition(s.when)}' holds ${conditionCause(s)}`;
+const writeConditionFails = (s: ConditionChange): string =>
+  `Pending: condition '${formatCondition(s.when)}' no longer holds ${conditionCause(s)}`;
+const writeDeadlinePassed = (deadline: Deadline): string =>
+  `Violated: the deadline ${dayText(deadline.day)} passed without performance; the governing limb was '${deadline.limb}'`;
+const writeViolatedLate = (s: { readonly now: Day; readonly deadline: Deadline }): string =>
+  `Violated on ${dayText(s.now)}: its deadline ${dayText(s.deadline.day)} (limb '${s.deadline.limb}') had already passed while it was not in effect`;
+const writeEndCame = (value: TimeValue): string =>
+  `Expired: its end '${value.limb.text}' came on ${dayText(value.day)}`;
+const writeFulfilled = (s: {
+  readonly event: Event;
+  readonly limb: string | undefined;
+  readonly due: TimeExpression | undefined;
+}): string => {
+  const tail =
+    s.limb !== undefined
+      ? `; the governing limb was '${s.limb}'`
+      : s.due !== undefined
+        ? `; its deadline '${s.due.text}' was not yet fixed`
+        : "";
+  return `Fulfilled by ${describeEvent(s.event)}${tail}`;
+};
+const writeViolatedByEvent = (s: {
+  readonly event: Event;
+  readonly pattern: EventPattern | undefined;
+}): string =>
+  `Violated by ${describeEvent(s.event)}${s.pattern === undefined ? "" : `, matching '${s.pattern.text}'`}`;
+
+/** No causes: shared by the reasons that rest on nothing named. */
+const noCauses: readonly Cause[] = [];
+
+const anchorRules = new Map<string, string>([
+  ["entry-into-force", "from entry-into-force"],
+  ["signature", "from signature"],
+]);
+
+/** `from ANCHOR`, the rule of an activation (one string for the usual anchors). */
+function anchorRule(anchor: Anchor): string {
+  return anchorRules.get(anchor.kind) ?? `from ${formatAnchor(anchor)}`;
+}
+
 /** One replay of a model: build, run, then read the result. See docs/semantics.md. */
 export class ReplayEngine {
   private readonly heap = new MinHeap<Timed>();
   private readonly index = new PatternIndex<Payload>();
-  private readonly instruments = new Map<string, InstrumentRt>();
-  private readonly provisions = new Map<string, ProvisionRt>();
+  /** The runtime records, in the order of the model's sorted instruments and provisions. */
+  private readonly instrumentRts: InstrumentRt[];
+  private readonly provisionRts: (ProvisionRt | undefined)[];
+  /** Where each instrument and provision id sits in those lists (shared by replays of a model). */
+  private readonly instrumentAt: ReadonlyMap<string, number>;
+  private readonly provisionAt: ReadonlyMap<string, number>;
   private readonly store: FactStore;
   private readonly evaluator: ConditionEvaluator;
   private readonly derived: DerivedFacts;
@@ -128,6 +309,8 @@ export class ReplayEngine {
   private readonly typeCodes: ReadonlyMap<string, number>;
   /** Per type code: 1 when something may care about events of that type. */
   private readonly listened: Uint8Array;
+  /** Per type code: 1 for the lifecycle types and `discharge`, which the engine acts on itself. */
+  private readonly lifecycleCodes: Uint8Array;
   /** Per type code: the indices of the events of that type (built when first needed). */
   private readonly byType: (Int32Array | undefined)[] = [];
 
@@ -141,7 +324,12 @@ export class ReplayEngine {
     this.types = selected.types;
     this.typeCodes = selected.typeCodes;
     this.listened = new Uint8Array(selected.typeNames.length);
-    for (const type of [...lifecycleEventTypes, "discharge"]) this.listen(type);
+    this.lifecycleCodes = new Uint8Array(selected.typeNames.length);
+    for (const type of [...lifecycleEventTypes, "discharge"]) {
+      this.listen(type);
+      const code = this.typeCodes.get(type);
+      if (code !== undefined) this.lifecycleCodes[code] = 1;
+    }
     this.limitKey = until === null ? Number.POSITIVE_INFINITY : keyOf(until, PHASE_EVENTS);
     this.until = until ?? Number.NEGATIVE_INFINITY;
     this.store = newFactStore(model);
@@ -157,21 +345,32 @@ export class ReplayEngine {
       watches: (fact) => this.whenIndex.has(fact) || this.derived.dependsOn(fact),
       changed: (changes, day, event) => this.ruledChanged(changes, day, event),
     });
+    this.instrumentAt = positions(model.instruments);
+    this.provisionAt = positions(model.provisions);
+    // Allocated at their size at once: grown by pushing, they would be copied over and over.
+    this.instrumentRts = new Array<InstrumentRt>(model.instruments.size);
+    this.provisionRts = new Array<ProvisionRt | undefined>(model.provisions.size);
     this.setUp();
   }
 
   // ---------------------------------------------------------------- set-up
 
   private setUp(): void {
-    for (const def of sortedValues(this.model.instruments)) {
-      this.instruments.set(def.id, newInstrumentRt(def));
-    }
-    for (const def of sortedValues(this.model.provisions)) {
-      const inst = this.instruments.get(def.instrument);
-      if (inst === undefined) continue;
+    const instruments = sortedValues(this.model.instruments);
+    const rts = this.instrumentRts;
+    for (let i = 0; i < instruments.length; i++) rts[i] = newInstrumentRt(instruments[i]!);
+    const provisions = sortedValues(this.model.provisions);
+    const prts = this.provisionRts;
+    for (let i = 0; i < provisions.length; i++) {
+      const def = provisions[i]!;
+      const inst = this.instrument(def.instrument);
+      if (inst === undefined) {
+        prts[i] = undefined;
+        continue;
+      }
       const p = newProvisionRt(def, inst);
-      this.provisions.set(def.id, p);
-      inst.provisions.push(p);
+      prts[i] = p;
+      inst.provisions = append(inst.provisions, p);
       if (def.when !== undefined) this.watchCondition(p, def.when);
     }
     for (const fact of sortedValues(this.model.facts)) {
@@ -182,12 +381,12 @@ export class ReplayEngine {
     }
     for (const { pattern, handle } of this.ruled.patterns())
       this.subscribe(pattern, null, { kind: "ruled", handle });
-    for (const inst of this.instruments.values()) {
+    for (const inst of rts) {
       const rule = inst.def.entryIntoForce;
       if (rule?.kind === "on-date")
         this.heap.push(keyOf(rule.date.first, PHASE_DATED), { kind: "entry-into-force", inst });
       for (const def of inst.def.amendments) {
-        const target = this.provisions.get(def.provision);
+        const target = this.provision(def.provision);
         if (target === undefined) continue;
         const amendment: AmendmentRt = { def, by: inst, target, applied: false };
         if (def.changes.when !== undefined) this.watchCondition(target, def.changes.when);
@@ -195,6 +394,16 @@ export class ReplayEngine {
         else this.heap.push(keyOf(def.from.first, PHASE_DATED), { kind: "amendment", amendment });
       }
     }
+  }
+
+  private instrument(id: string): InstrumentRt | undefined {
+    const at = this.instrumentAt.get(id);
+    return at === undefined ? undefined : this.instrumentRts[at];
+  }
+
+  private provision(id: string): ProvisionRt | undefined {
+    const at = this.provisionAt.get(id);
+    return at === undefined ? undefined : this.provisionRts[at];
   }
 
   /**
@@ -244,7 +453,19 @@ export class ReplayEngine {
     const count = events.length;
     let started = false;
     for (;;) {
-      const cursor = this.cursor;
+      let cursor = this.cursor;
+      if (started) {
+        // Events nobody listens for (now, when they come) are passed over without being read, up
+        // to the next timed item.
+        const timed = this.heap.peekKey();
+        while (
+          cursor < count &&
+          listened[types[cursor]!] === 0 &&
+          keyOf(days[cursor]!, PHASE_EVENTS) < timed
+        )
+          cursor++;
+        this.cursor = cursor;
+      }
       const eventKey =
         cursor < count ? keyOf(days[cursor]!, PHASE_EVENTS) : Number.POSITIVE_INFINITY;
       const timedKey = this.heap.peekKey();
@@ -379,8 +600,9 @@ export class ReplayEngine {
     // Scratch arrays are reused with counts (never truncated) so that they keep their storage.
     const candidates = this.candidates;
     const count = this.index.collect(event, candidates);
+    const lifecycle = this.lifecycleCodes[this.types[this.cursor]!] === 1;
     if (count === 0) {
-      if (isLifecycle(event.type) || event.type === "discharge") this.lifecycle(event);
+      if (lifecycle) this.lifecycle(event);
       return;
     }
     const fulfil = this.fulfilQueue;
@@ -422,7 +644,7 @@ export class ReplayEngine {
     // and a duty whose condition the event itself ends is still fulfilled by it.
     for (let i = 0; i < fulfilCount; i++) this.fulfil(fulfil[i]!, event);
     for (let i = 0; i < violateCount; i++) this.violateByEvent(violate[i]!, event);
-    if (isLifecycle(event.type) || event.type === "discharge") this.lifecycle(event);
+    if (lifecycle) this.lifecycle(event);
     if (factCount > 0) this.applyFacts(event, facts, factCount);
     for (let i = 0; i < watchCount; i++) {
       const watcher = watch[i]!;
@@ -443,7 +665,7 @@ export class ReplayEngine {
     const first = event.objects[0];
     if (first === undefined || first.kind !== "ref") return;
     if (event.type === "discharge") {
-      const p = this.provisions.get(first.id);
+      const p = this.provision(first.id);
       if (p?.opened && !p.final)
         this.finalize(
           p,
@@ -460,7 +682,7 @@ export class ReplayEngine {
     }
     const type = event.type;
     if (!isLifecycle(type)) return;
-    const inst = this.instruments.get(first.id);
+    const inst = this.instrument(first.id);
     if (inst === undefined) return;
     switch (type) {
       case "sign":
@@ -471,13 +693,19 @@ export class ReplayEngine {
         return;
       case "exchange":
         if (inst.def.entryIntoForce?.kind === "on-exchange")
-          this.enterIntoForce(inst, {
-            kind: "rule",
-            summary: `Entered into force on the exchange of instruments of ratification, ${describeEvent(event)}`,
-            event: event.id,
-            rule: describeRule(inst.def),
-            sources: mergeSources(inst.def.entryIntoForceSources, event.sources),
-          });
+          this.enterIntoForce(
+            inst,
+            new LazyReason(
+              "rule",
+              writeExchanged,
+              event,
+              mergeSources(inst.def.entryIntoForceSources, event.sources),
+              event.id,
+              undefined,
+              undefined,
+              describeRule(inst.def),
+            ),
+          );
         return;
       case "enter-into-force":
         this.enterIntoForce(inst, {
@@ -526,19 +754,18 @@ export class ReplayEngine {
     if (isEnded(inst.state)) return;
     const who = event.actors.length > 0 ? event.actors : inst.def.parties;
     const firstSignature = inst.signers === null;
-    const signers = inst.signers ?? new Set();
+    let signers = inst.signers ?? [];
+    for (const party of who) if (!signers.includes(party)) signers = signers.concat(party);
     inst.signers = signers;
-    for (const party of who) signers.add(party);
     if (inst.state === null) {
-      this.setInstrumentState(inst, "signed", {
-        kind: "event",
-        summary: `Signed: ${describeEvent(event)}`,
-        event: event.id,
-        sources: event.sources,
-      });
-      this.openProvisions(inst, `${inst.def.id} was signed on ${dayText(this.now)}`);
+      this.setInstrumentState(
+        inst,
+        "signed",
+        new LazyReason("event", writeSigned, event, event.sources, event.id),
+      );
+      this.openProvisions(inst, "was signed");
     }
-    if (inst.signatureDay !== null || !inst.def.parties.every((p) => signers.has(p))) return;
+    if (inst.signatureDay !== null || !inst.def.parties.every((p) => signers.includes(p))) return;
     inst.signatureDay = this.now;
     inst.signatureEvent = event;
     const signatureHooks = inst.signatureHooks;
@@ -546,13 +773,19 @@ export class ReplayEngine {
     if (signatureHooks !== null) this.fireHooks(signatureHooks, event);
     const rule = inst.def.entryIntoForce;
     if (rule?.kind === "on-signature")
-      this.enterIntoForce(inst, {
-        kind: "rule",
-        summary: `Entered into force on signature: ${firstSignature ? "signed by all parties" : "signature completed"} by ${describeEvent(event)}`,
-        event: event.id,
-        rule: describeRule(inst.def),
-        sources: mergeSources(inst.def.entryIntoForceSources, event.sources),
-      });
+      this.enterIntoForce(
+        inst,
+        new LazyReason(
+          "rule",
+          firstSignature ? writeSignedByAll : writeSignatureCompleted,
+          event,
+          mergeSources(inst.def.entryIntoForceSources, event.sources),
+          event.id,
+          undefined,
+          undefined,
+          describeRule(inst.def),
+        ),
+      );
     else if (rule?.kind === "after-signature")
       this.schedule(addDuration(this.now, rule.duration), PHASE_DATED, {
         kind: "entry-into-force",
@@ -564,39 +797,58 @@ export class ReplayEngine {
     if (isEnded(inst.state)) return;
     const who = event.actors.length > 0 ? event.actors : inst.def.parties;
     const firstRatification = inst.ratifiers === null;
-    const ratifiers = inst.ratifiers ?? new Set();
+    let ratifiers = inst.ratifiers ?? [];
+    for (const party of who) if (!ratifiers.includes(party)) ratifiers = ratifiers.concat(party);
     inst.ratifiers = ratifiers;
-    for (const party of who) ratifiers.add(party);
     if (inst.def.entryIntoForce?.kind !== "on-ratification") return;
-    if (!inst.def.parties.every((p) => ratifiers.has(p))) return;
-    this.enterIntoForce(inst, {
-      kind: "rule",
-      summary: `Entered into force on ratification: ${firstRatification ? "ratified by all parties" : "ratification completed"} by ${describeEvent(event)}`,
-      event: event.id,
-      rule: describeRule(inst.def),
-      sources: mergeSources(inst.def.entryIntoForceSources, event.sources),
-    });
+    if (!inst.def.parties.every((p) => ratifiers.includes(p))) return;
+    this.enterIntoForce(
+      inst,
+      new LazyReason(
+        "rule",
+        firstRatification ? writeRatifiedByAll : writeRatificationCompleted,
+        event,
+        mergeSources(inst.def.entryIntoForceSources, event.sources),
+        event.id,
+        undefined,
+        undefined,
+        describeRule(inst.def),
+      ),
+    );
   }
 
   /** A dated entry into force: `in-force on DATE` or `in-force DURATION after signature`. */
   private enterIntoForceByRule(inst: InstrumentRt): void {
     const rule = inst.def.entryIntoForce;
     if (rule?.kind === "on-date")
-      this.enterIntoForce(inst, {
-        kind: "rule",
-        summary: `Entered into force on ${dayText(this.now)}, the date its entry-into-force rule fixes`,
-        rule: describeRule(inst.def),
-        sources: inst.def.entryIntoForceSources,
-      });
+      this.enterIntoForce(
+        inst,
+        new LazyReason(
+          "rule",
+          writeInForceOnDate,
+          this.now,
+          inst.def.entryIntoForceSources,
+          undefined,
+          undefined,
+          undefined,
+          describeRule(inst.def),
+        ),
+      );
     else if (rule?.kind === "after-signature" && inst.signatureDay !== null) {
       const signed = inst.signatureEvent;
-      this.enterIntoForce(inst, {
-        kind: "rule",
-        summary: `Entered into force ${formatDuration(rule.duration)} after signature, completed on ${dayText(inst.signatureDay)}${signed === null ? "" : ` by ${signed.id}`}`,
-        ...(signed === null ? {} : { event: signed.id }),
-        rule: describeRule(inst.def),
-        sources: mergeSources(inst.def.entryIntoForceSources, signed?.sources ?? []),
-      });
+      this.enterIntoForce(
+        inst,
+        new LazyReason(
+          "rule",
+          writeInForceAfterSignature,
+          { duration: rule.duration, signed: inst.signatureDay, by: signed?.id },
+          mergeSources(inst.def.entryIntoForceSources, signed?.sources ?? []),
+          signed?.id,
+          undefined,
+          undefined,
+          describeRule(inst.def),
+        ),
+      );
     }
   }
 
@@ -605,8 +857,7 @@ export class ReplayEngine {
     const first = inst.state === null;
     inst.eifDay = this.now;
     this.setInstrumentState(inst, "in-force", reason);
-    if (first)
-      this.openProvisions(inst, `${inst.def.id} entered into force on ${dayText(this.now)}`);
+    if (first) this.openProvisions(inst, "entered into force");
     const term = inst.def.term;
     if (term !== undefined)
       this.schedule(addDuration(this.now, term.duration), PHASE_DATED, {
@@ -621,7 +872,7 @@ export class ReplayEngine {
       switch (relation.kind) {
         case "supersedes":
         case "voids": {
-          const target = this.instruments.get(relation.target);
+          const target = this.instrument(relation.target);
           if (target === undefined) break;
           const superseded = relation.kind === "supersedes";
           this.endInstrument(target, superseded ? "superseded" : "void", {
@@ -670,13 +921,20 @@ export class ReplayEngine {
   private endByDenunciation(inst: InstrumentRt, notice: Event): void {
     const period = inst.def.denunciation;
     if (period === undefined) return;
-    this.endInstrument(inst, "terminated", {
-      kind: "event",
-      summary: `Terminated ${formatDuration(period)} after the notice of denunciation ${describeEvent(notice)}`,
-      event: notice.id,
-      rule: `denunciation ${formatDuration(period)}`,
-      sources: mergeSources(notice.sources, inst.def.sources),
-    });
+    this.endInstrument(
+      inst,
+      "terminated",
+      new LazyReason(
+        "event",
+        writeDenounced,
+        { period, notice },
+        mergeSources(notice.sources, inst.def.sources),
+        notice.id,
+        undefined,
+        undefined,
+        `denunciation ${formatDuration(period)}`,
+      ),
+    );
   }
 
   /** The term runs out on `now`: expire, or renew tacitly unless notice was given in time. */
@@ -689,12 +947,20 @@ export class ReplayEngine {
     // `then indefinite`: the term's end changes nothing; the instrument stays in force.
     if (renewal === undefined && term.thenIndefinite === true) return;
     if (renewal === undefined) {
-      this.endInstrument(inst, "expired", {
-        kind: "rule",
-        summary: `Expired on ${dayText(expiry)}: its term of ${formatDuration(term.duration)} from entry into force on ${dayText(inst.eifDay)} ran out`,
-        rule: describeTerm(term),
-        sources: inst.def.sources,
-      });
+      this.endInstrument(
+        inst,
+        "expired",
+        new LazyReason(
+          "rule",
+          writeTermRanOut,
+          { expiry, duration: term.duration, eif: inst.eifDay },
+          inst.def.sources,
+          undefined,
+          undefined,
+          undefined,
+          describeTerm(term),
+        ),
+      );
       return;
     }
     const noticeBy = addDuration(expiry, renewal.notice, -1);
@@ -709,13 +975,20 @@ export class ReplayEngine {
     });
     if (notice !== undefined) {
       notice.used = true;
-      this.endInstrument(inst, "expired", {
-        kind: "event",
-        summary: `Expired on ${dayText(expiry)}: notice of non-renewal ${describeEvent(notice.event)} was given no later than ${dayText(noticeBy)}${windowOpens === null ? "" : `, within the window opening ${dayText(windowOpens)}`}`,
-        event: notice.event.id,
-        rule: describeTerm(term),
-        sources: mergeSources(notice.event.sources, inst.def.sources),
-      });
+      this.endInstrument(
+        inst,
+        "expired",
+        new LazyReason(
+          "event",
+          writeNotRenewed,
+          { expiry, notice: notice.event, noticeBy, windowOpens },
+          mergeSources(notice.event.sources, inst.def.sources),
+          notice.event.id,
+          undefined,
+          undefined,
+          describeTerm(term),
+        ),
+      );
       return;
     }
     const next = addDuration(expiry, renewal.duration);
@@ -723,16 +996,20 @@ export class ReplayEngine {
       const late = inst.notices.find(
         (n) => !n.used && n.event.date.first > noticeBy && n.event.date.first <= expiry,
       );
-      const lateText =
-        late === undefined
-          ? ""
-          : `; the notice ${late.event.id} of ${dayText(late.event.date.first)} came too late and counts for the next expiry`;
-      this.setInstrumentState(inst, "in-force", {
-        kind: "rule",
-        summary: `Renewed tacitly for ${formatDuration(renewal.duration)} to ${dayText(next)}: no notice of non-renewal by ${dayText(noticeBy)}${lateText}`,
-        rule: describeTerm(term),
-        sources: inst.def.sources,
-      });
+      this.setInstrumentState(
+        inst,
+        "in-force",
+        new LazyReason(
+          "rule",
+          writeRenewed,
+          { duration: renewal.duration, next, noticeBy, late: late?.event },
+          inst.def.sources,
+          undefined,
+          undefined,
+          undefined,
+          describeTerm(term),
+        ),
+      );
     }
     const nextWindow = renewal.window === undefined ? null : addDuration(next, renewal.window, -1);
     const noticeMayCount = inst.notices.some(
@@ -777,15 +1054,17 @@ export class ReplayEngine {
     let shared: Reason | null = null;
     for (const p of inst.provisions) {
       if (!p.opened || p.final) continue;
-      shared ??= {
-        kind: "rule",
-        summary: expired
-          ? `Expired with ${inst.def.id} on ${dayText(this.now)}`
-          : `Discharged: ${inst.def.id} was ${state} on ${dayText(this.now)}`,
-        instrument: inst.def.id,
-        sources: reason.sources,
-        because: this.instrumentCause(inst),
-      };
+      shared ??= new LazyReason(
+        "rule",
+        writeEndedWith,
+        { id: inst.def.id, state, day: this.now },
+        reason.sources,
+        undefined,
+        undefined,
+        inst.def.id,
+        undefined,
+        this.instrumentCause(inst),
+      );
       this.finalize(p, expired ? "expired" : "discharged", shared, "open");
     }
   }
@@ -931,7 +1210,7 @@ export class ReplayEngine {
 
   // ---------------------------------------------------------------- provisions
 
-  private openProvisions(inst: InstrumentRt, what: string): void {
+  private openProvisions(inst: InstrumentRt, how: "was signed" | "entered into force"): void {
     const because = this.instrumentCause(inst);
     let shared: Reason | null = null;
     for (const p of inst.provisions) {
@@ -948,13 +1227,17 @@ export class ReplayEngine {
       )
         reason = shared;
       else {
-        reason = {
-          kind: "rule",
-          summary: `Pending: ${what}; in effect from ${formatAnchor(from)}`,
-          instrument: inst.def.id,
-          sources: p.def.sources,
+        reason = new LazyReason(
+          "rule",
+          writeOpened,
+          { id: inst.def.id, how, day: this.now, from },
+          p.def.sources,
+          undefined,
+          undefined,
+          inst.def.id,
+          undefined,
           because,
-        };
+        );
         if (from.kind === "entry-into-force") shared = reason;
       }
       this.setProvisionState(p, "pending", reason);
@@ -1008,15 +1291,13 @@ export class ReplayEngine {
       case "entry-into-force":
         if (inst.eifDay !== null) this.wake(target, inst.eifDay, null);
         else {
-          inst.eifHooks ??= [];
-          inst.eifHooks.push({ scope, target });
+          inst.eifHooks = append(inst.eifHooks, { scope, target });
         }
         return;
       case "signature":
         if (inst.signatureDay !== null) this.wake(target, inst.signatureDay, inst.signatureEvent);
         else {
-          inst.signatureHooks ??= [];
-          inst.signatureHooks.push({ scope, target });
+          inst.signatureHooks = append(inst.signatureHooks, { scope, target });
         }
         return;
       case "date":
@@ -1027,13 +1308,12 @@ export class ReplayEngine {
         return;
       case "fulfilment":
       case "violation": {
-        const other = this.provisions.get(anchor.provision);
+        const other = this.provision(anchor.provision);
         if (other === undefined) return;
         const day = anchor.kind === "fulfilment" ? other.fulfilledDay : other.violatedDay;
         if (day !== null) this.wake(target, day, null);
         else if (!other.final) {
-          other.finalHooks ??= [];
-          other.finalHooks.push({ scope, target, on: anchor.kind });
+          other.finalHooks = append(other.finalHooks, { scope, target, on: anchor.kind });
         }
         return;
       }
@@ -1076,7 +1356,7 @@ export class ReplayEngine {
     }
     const watcher: Watcher = { kind: "watch", scope, target, sub: null };
     watcher.sub = this.subscribe(pattern, p.def, watcher);
-    scope.watchers.push(watcher);
+    scope.watchers = append(scope.watchers, watcher);
   }
 
   private cancel(scope: Scope | null): void {
@@ -1131,98 +1411,131 @@ export class ReplayEngine {
       (state !== "pending" || p.terms.when === undefined)
     )
       return cached; // shared by the provisions that came into effect with their instrument
-    const today = dayText(this.now);
-    const rule = `from ${formatAnchor(anchor)}`;
-    const started =
-      anchor.kind === "entry-into-force" || p.anchorDay === null
-        ? ""
-        : `; its start '${formatAnchor(anchor)}' had come on ${dayText(p.anchorDay)}`;
+    const today = this.now;
+    const rule = anchorRule(anchor);
+    const started = anchor.kind === "entry-into-force" ? null : p.anchorDay;
+    const sources = p.def.sources;
     let reason: Reason;
     if (trigger === "resume")
-      reason = {
-        kind: "rule",
-        summary: `In effect once ${inst} resumed on ${today}${started}`,
-        instrument: inst,
+      reason = new LazyReason(
+        "rule",
+        writeInEffectOnResumption,
+        { inst, today, anchor, started },
+        sources,
+        undefined,
+        undefined,
+        inst,
         rule,
-        sources: p.def.sources,
-        because: onInstrument,
-      };
+        onInstrument,
+      );
     else if (trigger === "entry-into-force" || anchor.kind === "entry-into-force") {
-      reason = {
-        kind: "rule",
-        summary: `In effect from the entry into force of ${inst} on ${today}${started}`,
-        instrument: inst,
+      reason = new LazyReason(
+        "rule",
+        writeInEffectOnEntryIntoForce,
+        { inst, today, anchor, started },
+        sources,
+        undefined,
+        undefined,
+        inst,
         rule,
-        sources: p.def.sources,
-        because: onInstrument,
-      };
-      if (started === "") p.inst.activationReason = reason;
+        onInstrument,
+      );
+      if (started === null) p.inst.activationReason = reason;
     } else
       switch (anchor.kind) {
         case "signature":
-          reason = {
-            kind: "rule",
-            summary: `In effect from the signature of ${inst}, completed on ${today}`,
-            instrument: inst,
+          reason = new LazyReason(
+            "rule",
+            writeInEffectOnSignature,
+            { inst, today },
+            sources,
+            undefined,
+            undefined,
+            inst,
             rule,
-            sources: p.def.sources,
-            because: onInstrument,
-          };
+            onInstrument,
+          );
           break;
         case "date":
-          reason = {
-            kind: "rule",
-            summary: `In effect from ${today}, the start its terms fix ('${anchor.date.text}')`,
+          reason = new LazyReason(
+            "rule",
+            writeInEffectOnDate,
+            { today, date: anchor.date.text },
+            sources,
+            undefined,
+            undefined,
+            undefined,
             rule,
-            sources: p.def.sources,
-            because: onInstrument,
-          };
+            onInstrument,
+          );
           break;
         case "event": {
           const event = p.anchorEvent;
           reason =
             event === null
-              ? { kind: "rule", summary: `In effect from ${today}`, rule, sources: p.def.sources }
-              : {
-                  kind: "event",
-                  summary: `In effect from ${describeEvent(event)}, matching '${anchor.pattern.text}'`,
-                  event: event.id,
+              ? new LazyReason(
+                  "rule",
+                  writeInEffectFrom,
+                  today,
+                  sources,
+                  undefined,
+                  undefined,
+                  undefined,
                   rule,
-                  sources: mergeSources(event.sources, p.def.sources),
-                  because: onInstrument,
-                };
+                )
+              : new LazyReason(
+                  "event",
+                  writeInEffectOnEvent,
+                  { event, pattern: anchor.pattern },
+                  mergeSources(event.sources, sources),
+                  event.id,
+                  undefined,
+                  undefined,
+                  rule,
+                  onInstrument,
+                );
           break;
         }
         case "fulfilment":
         case "violation": {
           const day = p.anchorDay ?? this.now;
-          reason = {
-            kind: "rule",
-            summary: `In effect from the ${anchor.kind} of ${anchor.provision} on ${dayText(day)}`,
+          reason = new LazyReason(
+            "rule",
+            writeInEffectOnOutcome,
+            { anchor, day },
+            sources,
+            undefined,
+            undefined,
+            undefined,
             rule,
-            sources: p.def.sources,
-            because: [{ kind: "provision", id: anchor.provision, day }],
-          };
+            [{ kind: "provision", id: anchor.provision, day }],
+          );
           break;
         }
         default:
           return assertNever(anchor);
       }
-    if (state !== "pending" || p.terms.when === undefined) return reason;
-    return {
-      ...reason,
-      kind: "condition",
-      summary: `Pending: condition '${formatCondition(p.terms.when)}' does not hold, though its start '${formatAnchor(anchor)}' had come by ${today}`,
-      because: [...(reason.because ?? []), ...this.conditionCauses(p)],
-    };
+    const when = p.terms.when;
+    if (state !== "pending" || when === undefined) return reason;
+    return new LazyReason(
+      "condition",
+      writeConditionPending,
+      { when, anchor, today },
+      reason.sources,
+      reason.event,
+      reason.limb,
+      reason.instrument,
+      reason.rule,
+      [...(reason.because ?? []), ...this.conditionCauses(p)],
+    );
   }
 
-  private conditionCauses(p: ProvisionRt): Cause[] {
+  private conditionCauses(p: ProvisionRt): readonly Cause[] {
     const when = p.terms.when;
-    if (when === undefined) return [];
-    return this.evaluator
-      .groundAtoms(when, p.def, false)
-      .map((atom) => ({ kind: "fact", id: atom.key, day: this.now }));
+    if (when === undefined) return noCauses;
+    const atoms = this.evaluator.groundAtoms(when, p.def, false);
+    if (atoms.length === 0) return noCauses;
+    return atoms.map((atom) => ({ kind: "fact", id: atom.key, day: this.now }));
   }
 
   private subscribeTerms(p: ProvisionRt): void {
@@ -1369,16 +1682,24 @@ export class ReplayEngine {
 
   private violateByDeadline(p: ProvisionRt, late: boolean): void {
     const deadline = p.deadline!;
-    const due = dayText(deadline.day);
-    const summary = late
-      ? `Violated on ${dayText(this.now)}: its deadline ${due} (limb '${deadline.limb}') had already passed while it was not in effect`
-      : `Violated: the deadline ${due} passed without performance; the governing limb was '${deadline.limb}'`;
-    this.finalize(
-      p,
-      "violated",
-      { kind: "deadline", summary, limb: deadline.limb, sources: p.deadlineSources },
-      "violated",
-    );
+    const reason = late
+      ? new LazyReason(
+          "deadline",
+          writeViolatedLate,
+          { now: this.now, deadline },
+          p.deadlineSources,
+          undefined,
+          deadline.limb,
+        )
+      : new LazyReason(
+          "deadline",
+          writeDeadlinePassed,
+          deadline,
+          p.deadlineSources,
+          undefined,
+          deadline.limb,
+        );
+    this.finalize(p, "violated", reason, "violated");
   }
 
   private untilPassed(p: ProvisionRt, version: number): void {
@@ -1387,12 +1708,7 @@ export class ReplayEngine {
     this.finalize(
       p,
       "expired",
-      {
-        kind: "deadline",
-        summary: `Expired: its end '${value.limb.text}' came on ${dayText(value.day)}`,
-        limb: value.limb.text,
-        sources: p.def.sources,
-      },
+      new LazyReason("deadline", writeEndCame, value, p.def.sources, undefined, value.limb.text),
       "open",
     );
   }
@@ -1402,22 +1718,17 @@ export class ReplayEngine {
     const deadline = p.deadline;
     if (deadline !== null && this.now > deadline.day) return;
     const due = p.terms.due;
-    const tail =
-      deadline !== null
-        ? `; the governing limb was '${deadline.limb}'`
-        : due !== undefined
-          ? `; its deadline '${due.text}' was not yet fixed`
-          : "";
     this.finalize(
       p,
       "fulfilled",
-      {
-        kind: "event",
-        summary: `Fulfilled by ${describeEvent(event)}${tail}`,
-        event: event.id,
-        ...(deadline === null ? {} : { limb: deadline.limb }),
-        sources: mergeSources(event.sources, p.def.sources),
-      },
+      new LazyReason(
+        "event",
+        writeFulfilled,
+        { event, limb: deadline?.limb, due },
+        mergeSources(event.sources, p.def.sources),
+        event.id,
+        deadline?.limb,
+      ),
       "fulfilled",
     );
   }
@@ -1428,12 +1739,13 @@ export class ReplayEngine {
     this.finalize(
       p,
       "violated",
-      {
-        kind: "event",
-        summary: `Violated by ${describeEvent(event)}${pattern === undefined ? "" : `, matching '${pattern.text}'`}`,
-        event: event.id,
-        sources: mergeSources(event.sources, p.def.sources),
-      },
+      new LazyReason(
+        "event",
+        writeViolatedByEvent,
+        { event, pattern },
+        mergeSources(event.sources, p.def.sources),
+        event.id,
+      ),
       "violated",
     );
   }
@@ -1532,7 +1844,6 @@ export class ReplayEngine {
     event: Event | null,
   ): void {
     this.derived.refresh(changed, day, event);
-    const cause = event === null ? `on ${dayText(day)}` : `from ${describeEvent(event)}`;
     for (const p of affected) {
       const when = p.terms.when;
       if (p.final || !p.activated || when === undefined) continue;
@@ -1541,17 +1852,21 @@ export class ReplayEngine {
       p.condHolds = holds;
       const state = this.desiredState(p);
       if (state === p.state) continue;
-      const text = formatCondition(when);
-      this.setProvisionState(p, state, {
-        kind: "condition",
-        summary:
-          state === "in-effect"
-            ? `In effect: condition '${text}' holds ${cause}`
-            : `Pending: condition '${text}' no longer holds ${cause}`,
-        ...(event === null ? {} : { event: event.id }),
-        sources: event === null ? p.def.sources : mergeSources(event.sources, p.def.sources),
-        because: this.conditionCauses(p),
-      });
+      this.setProvisionState(
+        p,
+        state,
+        new LazyReason(
+          "condition",
+          state === "in-effect" ? writeConditionHolds : writeConditionFails,
+          { when, event, day },
+          event === null ? p.def.sources : mergeSources(event.sources, p.def.sources),
+          event?.id,
+          undefined,
+          undefined,
+          undefined,
+          this.conditionCauses(p),
+        ),
+      );
       this.checkOverdue(p);
     }
   }
@@ -1560,12 +1875,13 @@ export class ReplayEngine {
 
   result(reading: string | null): Replay {
     const instruments = new Map<string, Timeline<InstrumentState>>();
-    for (const inst of this.instruments.values()) {
+    for (const inst of this.instrumentRts) {
       const id = inst.def.id;
       instruments.set(id, { id, intervals: inst.tl.finish() });
     }
     const provisions = new Map<string, Timeline<ProvisionState>>();
-    for (const p of this.provisions.values()) {
+    for (const p of this.provisionRts) {
+      if (p === undefined) continue;
       const id = p.def.id;
       provisions.set(id, { id, intervals: p.tl.finish() });
     }
@@ -1573,13 +1889,11 @@ export class ReplayEngine {
     const timelines = this.store.timelines();
     for (const key of [...timelines.keys()].sort())
       facts.set(key, { id: key, intervals: timelines.get(key)! });
-    // The records are no longer changed once the replay has run.
-    const deadlines: DeadlineRecord[] = this.records
-      .slice()
-      .sort(
-        (a, b) =>
-          a.due - b.due || (a.provision < b.provision ? -1 : a.provision > b.provision ? 1 : 0),
-      );
+    // The records are no longer changed once the replay has run: sorted in place.
+    const deadlines: DeadlineRecord[] = this.records.sort(
+      (a, b) =>
+        a.due - b.due || (a.provision < b.provision ? -1 : a.provision > b.provision ? 1 : 0),
+    );
     return { reading, instruments, provisions, facts, deadlines };
   }
 }

@@ -30,7 +30,7 @@ export function isEnded(state: InstrumentState | null): boolean {
 /** A listener group that can be cancelled at once (a provision's start, deadline or end). */
 export interface Scope {
   active: boolean;
-  readonly watchers: Watcher[];
+  watchers: Watcher[];
 }
 
 /** What a watcher or hook wakes: a provision's start, or a waited-for limb of its deadline or end. */
@@ -87,14 +87,16 @@ export interface InstrumentRt {
   readonly def: Instrument;
   readonly tl: TimelineBuilder<InstrumentState>;
   state: InstrumentState | null;
-  signers: Set<string> | null;
-  ratifiers: Set<string> | null;
+  /** The parties that signed so far (null before the first signature). */
+  signers: string[] | null;
+  /** The parties that ratified so far (null before the first ratification). */
+  ratifiers: string[] | null;
   signatureDay: Day | null;
   signatureEvent: Event | null;
   eifDay: Day | null;
   expiryVersion: number;
   readonly notices: Notice[];
-  readonly provisions: ProvisionRt[];
+  provisions: ProvisionRt[];
   eifHooks: Hook[] | null;
   signatureHooks: Hook[] | null;
   /** `[this instrument on causeDay]`, shared by the reasons of that day. */
@@ -178,6 +180,18 @@ export function collectLive(list: ProvisionRt[], out: Set<ProvisionRt>): void {
 
 export function newScope(): Scope {
   return { active: true, watchers: [] };
+}
+
+/**
+ * `list` with `item` added, to be stored in its place. The engine's lists hold a few items each
+ * and are many: a short list is copied at its exact size, since pushing to a short array reserves
+ * room for about 17; a longer one grows in place.
+ */
+export function append<T extends object>(list: T[] | null, item: T): T[] {
+  if (list === null || list.length === 0) return [item];
+  if (list.length < 4) return list.concat(item);
+  list.push(item);
+  return list;
 }
 
 /** A fresh record for an instrument. */

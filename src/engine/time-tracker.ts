@@ -54,7 +54,11 @@ function currentValue(node: TimeNode): TimeValue | null {
 export class TimeTracker {
   private readonly root: TimeNode;
   /** The limbs the replay must watch for. */
-  readonly waiting: WaitingLimb[] = [];
+  get waiting(): readonly WaitingLimb[] {
+    return this.limbs;
+  }
+  // Usually one or two: kept at their exact size (see `wait`).
+  private limbs: WaitingLimb[] = [];
   /** Set by the replay once it watches the limbs: from then on, changes are committed. */
   live = false;
 
@@ -98,7 +102,7 @@ export class TimeTracker {
 
   private wait(expr: TimeExpression): WaitingLimb {
     const leaf: WaitingLimb = { kind: "leaf", expr, day: null };
-    this.waiting.push(leaf);
+    this.limbs = this.limbs.length === 0 ? [leaf] : this.limbs.concat(leaf);
     return leaf;
   }
 }

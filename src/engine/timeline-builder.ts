@@ -2,6 +2,9 @@ import type { Day } from "../language/calendar/day.ts";
 import type { Reason } from "./reason.ts";
 import type { Interval } from "./timeline.ts";
 
+/** Up to this many intervals, a timeline's list is kept at its exact size. */
+const SHORT = 4;
+
 /**
  * Builds one timeline during a replay. Only the open interval is mutable; an interval is
  * materialised as an immutable record when it closes. A change on the day the open interval
@@ -41,8 +44,13 @@ export class TimelineBuilder<S> {
 
   private push(state: S, from: Day, until: Day, reason: Reason): void {
     const interval: Interval<S> = { state, from, until, reason };
-    if (this.closed === null) this.closed = [interval];
-    else this.closed.push(interval);
+    const closed = this.closed;
+    if (closed === null) this.closed = [interval];
+    // Most timelines hold a few intervals: short lists are copied at their exact size rather than
+    // grown (pushing to a short array reserves room for about 17), as a replay keeps one per
+    // timeline. (A spread reserves that room too; `concat` does not.)
+    else if (closed.length < SHORT) this.closed = closed.concat(interval);
+    else closed.push(interval);
   }
 
   /**
@@ -50,18 +58,21 @@ export class TimelineBuilder<S> {
    * call once, at the end.
    */
   finish(): readonly Interval<S>[] {
-    const out = this.closed ?? [];
+    const closed = this.closed;
     this.closed = null;
-    if (this.openReason !== null)
-      out.push({
-        state: this.openState as S,
-        from: this.openFrom,
-        until: null,
-        reason: this.openReason,
-      });
+    if (this.openReason === null) return closed ?? [];
+    const open: Interval<S> = {
+      state: this.openState as S,
+      from: this.openFrom,
+      until: null,
+      reason: this.openReason,
+    };
     this.openReason = null;
     this.openState = null;
-    return out;
+    if (closed === null) return [open];
+    if (closed.length < SHORT) return closed.concat(open);
+    closed.push(open);
+    return closed;
   }
 
   /** The intervals so far, the open one last with `until` null. */

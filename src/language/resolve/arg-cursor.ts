@@ -6,6 +6,13 @@ import type { Statement } from "../syntax/syntax-tree.ts";
 import type { Token, TokenKind } from "../syntax/token.ts";
 
 /**
+ * Texts of expressions made so far: a corpus writes the same deadlines and patterns over and over
+ * (`90 days after entry-into-force`), and one string serves them all.
+ */
+const texts = new Map<string, string>();
+const TEXT_LIMIT = 65_536;
+
+/**
  * Reads the argument tokens of one statement from left to right. Problems are reported to the
  * shared diagnostics list; readers return undefined and the caller skips the statement's field.
  */
@@ -113,13 +120,18 @@ export class ArgCursor {
 
   /** Text of the tokens from `start` to the current position, as written. */
   textFrom(start: number): string {
-    return this.tokens
+    const text = this.tokens
       .slice(start, this.index)
       .map((t) => t.text)
       .join(" ")
       .replace(/\( /g, "(")
       .replace(/ \)/g, ")")
       .replace(/ ,/g, ",");
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    if (texts.size >= TEXT_LIMIT) texts.clear();
+    texts.set(text, text);
+    return text;
   }
 
   tokenAt(index: number): Token | undefined {

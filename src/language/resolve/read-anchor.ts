@@ -8,14 +8,18 @@ export interface AnchorContext extends PatternContext {
   qualify(id: string): string;
 }
 
+// Anchors without an id or date are the same wherever they are written: one object each.
+const ENTRY_INTO_FORCE: Anchor = { kind: "entry-into-force" };
+const SIGNATURE: Anchor = { kind: "signature" };
+
 /** `entry-into-force`, `signature`, a date, `fulfilment of P`, `violation of P`, or a pattern. */
 export function readAnchor(
   cursor: ArgCursor,
   ctx: AnchorContext,
   what: string,
 ): Anchor | undefined {
-  if (cursor.eatWord("entry-into-force")) return { kind: "entry-into-force" };
-  if (cursor.eatWord("signature")) return { kind: "signature" };
+  if (cursor.eatWord("entry-into-force")) return ENTRY_INTO_FORCE;
+  if (cursor.eatWord("signature")) return SIGNATURE;
   if (isDateToken(cursor.peek())) {
     const date = readDate(cursor, what);
     return date ? { kind: "date", date } : undefined;

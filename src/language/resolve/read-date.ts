@@ -23,6 +23,25 @@ export function readDate(cursor: ArgCursor, what: string): HistDate | undefined 
     );
   }
   cursor.next();
+  const known = dates.get(token.text);
+  if (known !== undefined) return known;
+  const date = parseDate(cursor, token);
+  if (date !== undefined) {
+    if (dates.size >= DATE_LIMIT) dates.clear();
+    dates.set(token.text, date);
+  }
+  return date;
+}
+
+/**
+ * Dates read so far, by their text: a corpus names the same days over and over, and a date is
+ * immutable, so one object serves them all. Only valid dates are kept (an invalid one is reported
+ * at each of its places).
+ */
+const dates = new Map<string, HistDate>();
+const DATE_LIMIT = 65_536;
+
+function parseDate(cursor: ArgCursor, token: Token): HistDate | undefined {
   const at = locationOfToken(cursor, token);
   if (token.kind === "range") {
     const [a = "", b = ""] = token.value.split("..");
@@ -37,11 +56,21 @@ export function readDate(cursor: ArgCursor, what: string): HistDate | undefined 
         at,
       );
     }
-    return { first: first.first, last: last.last, precision: "range", text: token.text };
+    return {
+      first: first.first,
+      last: last.last,
+      precision: "range",
+      text: token.text,
+    };
   }
   const part = parseDatePart(token.value);
   if (typeof part === "string") return cursor.report("PCT106", part, at);
-  return { ...part, text: token.text };
+  return {
+    first: part.first,
+    last: part.last,
+    precision: part.precision,
+    text: token.text,
+  };
 }
 
 function locationOfToken(cursor: ArgCursor, token: Token) {
@@ -98,5 +127,15 @@ export function readDuration(cursor: ArgCursor, what: string): Duration | undefi
       locationOfToken(cursor, amount),
     );
   }
-  return { amount: value, unit };
+  const key = `${value} ${unit}`;
+  let duration = durations.get(key);
+  if (duration === undefined) {
+    if (durations.size >= DATE_LIMIT) durations.clear();
+    duration = { amount: value, unit };
+    durations.set(key, duration);
+  }
+  return duration;
 }
+
+/** Durations read so far, by amount and unit: immutable, so one object serves them all. */
+const durations = new Map<string, Duration>();

@@ -9,6 +9,31 @@ const stopWords = new Set(["but", "and", "or", "where", "when", "unless"]);
 /** Words after a comma that start a new time limb rather than continue a list. */
 const limbWords = new Set(["on", "end", "within", "earliest", "latest", "start"]);
 
+// Terms without an id are the same wherever they are written: one object each, and one
+// list for each short list of them (`by holder to counterparty` in every duty of a corpus).
+const HOLDER: PatternTerm = { kind: "holder" };
+const COUNTERPARTY: PatternTerm = { kind: "counterparty" };
+const ANY: PatternTerm = { kind: "any" };
+const NO_TERMS: readonly PatternTerm[] = [];
+const roleLists = new Map<string, readonly PatternTerm[]>();
+
+/** The list, or the shared list equal to it when it is empty or a few terms without ids. */
+function shared(terms: PatternTerm[]): readonly PatternTerm[] {
+  if (terms.length === 0) return NO_TERMS;
+  if (terms.length > 3) return terms;
+  let key = "";
+  for (const term of terms) {
+    if (term !== HOLDER && term !== COUNTERPARTY && term !== ANY) return terms;
+    key += `${term.kind} `;
+  }
+  let list = roleLists.get(key);
+  if (list === undefined) {
+    list = terms;
+    roleLists.set(key, list);
+  }
+  return list;
+}
+
 export interface PatternContext {
   readonly refs: ReferenceLog;
 }
@@ -27,9 +52,9 @@ function readTerm(cursor: ArgCursor, ctx: PatternContext, role: string): Pattern
   }
   if (token?.kind === "ident") {
     cursor.next();
-    if (token.value === "holder") return { kind: "holder" };
-    if (token.value === "counterparty") return { kind: "counterparty" };
-    if (token.value === "any") return { kind: "any" };
+    if (token.value === "holder") return HOLDER;
+    if (token.value === "counterparty") return COUNTERPARTY;
+    if (token.value === "any") return ANY;
     ctx.refs.add(
       token.value,
       role === "object" ? [] : ["party"],
@@ -95,5 +120,12 @@ export function readPattern(
     ...cursor.at(typeToken),
     to: cursor.tokenAt(cursor.position - 1)?.to ?? typeToken.to,
   };
-  return { type: typeToken.value, objects, actors, targets, text: cursor.textFrom(start), at };
+  return {
+    type: typeToken.value,
+    objects: shared(objects),
+    actors: shared(actors),
+    targets: shared(targets),
+    text: cursor.textFrom(start),
+    at,
+  };
 }

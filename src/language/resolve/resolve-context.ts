@@ -15,6 +15,8 @@ import type { Statement } from "../syntax/syntax-tree.ts";
 import { ArgCursor } from "./arg-cursor.ts";
 import { type DeclarationKind, ReferenceLog } from "./references.ts";
 
+const noSources: readonly string[] = [];
+
 /** The mutable workspace of one resolution; the resolved model is built from it at the end. */
 export class ResolveContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -36,6 +38,8 @@ export class ResolveContext {
   readonly whatIfs: WhatIf[] = [];
   /** Source ids that something cites. */
   readonly cited = new Set<string>();
+  /** The lists of ids handed out so far, by their ids joined with spaces. */
+  private readonly sourceLists = new Map<string, readonly string[]>();
 
   constructor(public file: string) {}
 
@@ -62,14 +66,35 @@ export class ResolveContext {
     return true;
   }
 
-  /** The statement's own citations, added to those it inherits from enclosing blocks. */
-  citations(statement: Statement, inherited: readonly string[] = []): string[] {
-    const own = statement.citations.map((token) => {
+  /**
+   * The statement's own citations, added to those it inherits from enclosing blocks. Equal lists
+   * are one shared array (a corpus cites the same few sources over and over).
+   */
+  citations(statement: Statement, inherited: readonly string[] = noSources): readonly string[] {
+    const tokens = statement.citations;
+    if (tokens.length === 0) return this.shared(inherited);
+    const ids = inherited.slice();
+    for (const token of tokens) {
       this.refs.add(token.value, ["source"], locationOf(this.file, token), "a citation");
       this.cited.add(token.value);
-      return token.value;
-    });
-    return own.length === 0 ? [...inherited] : [...new Set([...inherited, ...own])];
+      if (!ids.includes(token.value)) ids.push(token.value);
+    }
+    return this.shared(ids);
+  }
+
+  /**
+   * One shared array per distinct list of ids (sources, or the actors and targets of events): a
+   * corpus names the same few over and over.
+   */
+  shared(ids: readonly string[]): readonly string[] {
+    if (ids.length === 0) return noSources;
+    const key = ids.length === 1 ? ids[0]! : ids.join(" ");
+    let shared = this.sourceLists.get(key);
+    if (shared === undefined) {
+      shared = ids.slice();
+      this.sourceLists.set(key, shared);
+    }
+    return shared;
   }
 
   location(statement: Statement): Location {

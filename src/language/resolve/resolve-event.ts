@@ -7,6 +7,11 @@ import { readDate } from "./read-date.ts";
 import { readValue, readValues } from "./read-value.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 
+// Most events have no signatories, many no objects: they share one empty array (never changed: the
+// model is immutable). Lists of actors and targets are shared through the context.
+const noValues: readonly Value[] = [];
+const noSignatories: readonly Signatory[] = [];
+
 const eventFields = ["by", "to", "with", "against", "amount", "signatory", "place", "note"];
 
 function readParties(ctx: ResolveContext, c: ArgCursor, role: string): string[] {
@@ -100,11 +105,12 @@ export function readEvent(
     id: id.value,
     date,
     type: type.value,
-    objects,
-    actors,
-    targets,
+    // A list grown by pushing reserves room for about 17: kept lists are copied at their size.
+    objects: objects.length === 0 ? noValues : objects.slice(),
+    actors: ctx.shared(actors),
+    targets: ctx.shared(targets),
     ...(amount ? { amount } : {}),
-    signatories,
+    signatories: signatories.length === 0 ? noSignatories : signatories.slice(),
     ...(place === undefined ? {} : { place }),
     ...(note === undefined ? {} : { note }),
     ...(options.claim === undefined ? {} : { claim: options.claim }),

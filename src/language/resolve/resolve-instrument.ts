@@ -56,7 +56,7 @@ export function resolveInstrument(ctx: ResolveContext, statement: Statement): vo
   let instrumentKind: InstrumentKind = "treaty";
   let parties: string[] = [];
   let entryIntoForce: EntryIntoForce | undefined;
-  let entryIntoForceSources: string[] = [];
+  let entryIntoForceSources: readonly string[] = [];
   let term: Duration | undefined;
   let renewal: Term["renewal"];
   let denunciation: Duration | undefined;
