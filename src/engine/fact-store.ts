@@ -36,6 +36,11 @@ class FactTable {
   readonly instances = new Map<string, readonly string[]>();
   /** Per argument position: value → keys of the holding instances with it there. */
   private readonly byArgument: Map<string, Set<string>>[] = [];
+  /**
+   * The holding instances as a tree of their arguments (the last level holds `true`), built when
+   * an instance is first looked up by its arguments, so that a lookup builds no key.
+   */
+  private tree: Map<string, unknown> | null = null;
 
   /**
    * `arity`: the number of arguments. With fewer than two, a lookup binds every argument (the key
@@ -45,6 +50,7 @@ class FactTable {
 
   add(key: string, args: readonly string[]): void {
     this.instances.set(key, args);
+    if (this.tree !== null) plant(this.tree, args);
     if (this.arity < 2) return;
     for (let i = 0; i < args.length; i++) {
       let index = this.byArgument[i];
@@ -61,6 +67,7 @@ class FactTable {
 
   delete(key: string, args: readonly string[]): void {
     this.instances.delete(key);
+    if (this.tree !== null) uproot(this.tree, args);
     if (this.arity < 2) return;
     for (let i = 0; i < args.length; i++) {
       const index = this.byArgument[i];
@@ -70,6 +77,22 @@ class FactTable {
       bucket.delete(key);
       if (bucket.size === 0) index!.delete(value);
     }
+  }
+
+  /** Whether the instance of these arguments (the first `count` of `args`) holds. */
+  has(args: readonly string[], count: number): boolean {
+    let tree = this.tree;
+    if (tree === null) {
+      tree = new Map();
+      for (const values of this.instances.values()) plant(tree, values);
+      this.tree = tree;
+    }
+    let node: unknown = tree;
+    for (let i = 0; i < count; i++) {
+      node = (node as Map<string, unknown>).get(args[i]!);
+      if (node === undefined) return false;
+    }
+    return node === true;
   }
 
   /**
@@ -97,6 +120,30 @@ class FactTable {
 }
 
 const emptyKeys: ReadonlySet<string> = new Set();
+
+/** Files arguments in a tree of them. */
+function plant(tree: Map<string, unknown>, args: readonly string[]): void {
+  let node = tree;
+  const last = args.length - 1;
+  for (let i = 0; i < last; i++) {
+    let next = node.get(args[i]!) as Map<string, unknown> | undefined;
+    if (next === undefined) {
+      next = new Map();
+      node.set(args[i]!, next);
+    }
+    node = next;
+  }
+  if (last >= 0) node.set(args[last]!, true);
+}
+
+/** Takes arguments out of a tree of them (emptied levels stay: they answer no lookup). */
+function uproot(tree: Map<string, unknown>, args: readonly string[]): void {
+  let node: Map<string, unknown> | undefined = tree;
+  const last = args.length - 1;
+  for (let i = 0; i < last && node !== undefined; i++)
+    node = node.get(args[i]!) as Map<string, unknown> | undefined;
+  if (last >= 0) node?.delete(args[last]!);
+}
 
 /**
  * The primitive facts holding now, and the timelines of every fact instance (primitive or
@@ -170,17 +217,46 @@ export class FactStore {
 
   /** Starts a primitive fact instance; false if it already held. */
   start(name: string, args: readonly string[], day: Day, reason: Reason): boolean {
+    return this.startKeyed(name, this.keyOf(name, args), args, day, reason);
+  }
+
+  /** `start` with the instance's key (`keyOf(name, args)`) already known. */
+  startKeyed(
+    name: string,
+    key: string,
+    args: readonly string[],
+    day: Day,
+    reason: Reason,
+  ): boolean {
     let table = this.holding.get(name);
     if (table === undefined) {
       table = new FactTable(args.length);
       this.holding.set(name, table);
     }
-    const key = this.keyOf(name, args);
     if (table.instances.has(key)) return false;
     table.add(key, args);
-    for (const value of args) this.addToDomain(value);
+    for (let i = 0; i < args.length; i++) this.addToDomain(args[i]!);
     this.open(key, day, reason);
     return true;
+  }
+
+  /** Ends the instance of a key (`keyOf(name, args)`), if it holds; whether it did. */
+  endKeyed(name: string, key: string, day: Day): boolean {
+    const table = this.holding.get(name);
+    const values = table?.instances.get(key);
+    if (values === undefined) return false;
+    table!.delete(key, values);
+    this.builders.get(key)?.close(day);
+    return true;
+  }
+
+  /**
+   * Whether the instance of a fact without values named by the first `count` of `args` holds,
+   * found without building its key.
+   */
+  holdsArgs(name: string, args: readonly string[], count: number): boolean {
+    const table = this.holding.get(name);
+    return table !== undefined && table.instances.size > 0 && table.has(args, count);
   }
 
   /**

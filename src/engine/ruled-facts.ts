@@ -7,24 +7,22 @@ import { isRuled } from "../language/model/fact.ts";
 import type { FactRule } from "../language/model/fact-rule.ts";
 import type { EventPattern, PatternTerm } from "../language/model/pattern.ts";
 import { assertNever } from "./assert-never.ts";
-import type { ConditionEvaluator } from "./condition-evaluator.ts";
+import { bareName, type ConditionEvaluator, type ValueLookup } from "./condition-evaluator.ts";
 import { dayText } from "./day-text.ts";
 import { type FactStore, factKey } from "./fact-store.ts";
-import { variableName } from "./format-condition.ts";
 import { describeEvent } from "./format-event.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
-import { mergeSources, type Reason } from "./reason.ts";
+import { type Cause, mergeSources, type Reason } from "./reason.ts";
 
 /** The variables a condition leaves free (not bound by `any` or `count`), without `?`. */
 function freeVariables(condition: Condition, bound: ReadonlySet<string>, out: string[]): string[] {
   const term = (t: PatternTerm): void => {
     if (t.kind !== "var") return;
-    const name = variableName(t.name);
+    const name = bareName(t.name);
     if (!bound.has(name) && !out.includes(name)) out.push(name);
   };
   const quantity = (q: Quantity): void => {
-    if (q.kind === "count")
-      freeVariables(q.body, new Set([...bound, variableName(q.variable)]), out);
+    if (q.kind === "count") freeVariables(q.body, new Set([...bound, bareName(q.variable)]), out);
   };
   switch (condition.kind) {
     case "fact":
@@ -38,7 +36,7 @@ function freeVariables(condition: Condition, bound: ReadonlySet<string>, out: st
       for (const c of condition.operands) freeVariables(c, bound, out);
       break;
     case "any":
-      freeVariables(condition.body, new Set([...bound, variableName(condition.variable)]), out);
+      freeVariables(condition.body, new Set([...bound, bareName(condition.variable)]), out);
       break;
     case "compare":
       quantity(condition.left);
@@ -85,18 +83,134 @@ interface Instance {
   /** The change decided for the day being settled: the value it goes to, and why. */
   next: string | null;
   cause: Proposal | null;
+  /** Per value held: its store key and store arguments, made when first needed. */
+  slots: Map<string, Slot> | null;
+}
+
+/** An instance holding a value, as the store knows it: `status(m3)=voting`, `[m3, voting]`. */
+interface Slot {
+  readonly key: string;
+  readonly args: readonly string[];
+}
+
+/** The store key and arguments of an instance holding a value (HOLDS: the instance's own). */
+function slotOf(instance: Instance, value: string): Slot {
+  let slots = instance.slots;
+  if (slots === null) {
+    slots = new Map();
+    instance.slots = slots;
+  }
+  let slot = slots.get(value);
+  if (slot === undefined) {
+    slot =
+      value === HOLDS
+        ? { key: instance.key, args: instance.args }
+        : { key: `${instance.key}=${value}`, args: [...instance.args, value] };
+    slots.set(value, slot);
+  }
+  return slot;
+}
+
+/**
+ * The reason of a value started by an event's rule, worded when read: most reasons of a replay
+ * are never read, and wording them all would cost more than the rest of the replay.
+ */
+class EventRuleReason implements Reason {
+  readonly kind = "event";
+  readonly event: string;
+  readonly sources: readonly string[];
+  readonly #key: string;
+  readonly #rule: FactRule;
+  readonly #origin: Event;
+  #text: string | null = null;
+
+  constructor(key: string, rule: FactRule, origin: Event, fact: Fact) {
+    this.#key = key;
+    this.#rule = rule;
+    this.#origin = origin;
+    this.event = origin.id;
+    this.sources = mergeSources(origin.sources, fact.sources);
+  }
+
+  get summary(): string {
+    this.#text ??= `${this.#key} from ${describeEvent(this.#origin)}, by '${this.#rule.text}'`;
+    return this.#text;
+  }
+
+  toJSON(): Reason {
+    return { kind: this.kind, summary: this.summary, event: this.event, sources: this.sources };
+  }
+}
+
+/** The reason of a value started or ended by another fact's change or by a timer, worded when read. */
+class ChangeRuleReason implements Reason {
+  readonly kind = "rule";
+  readonly sources: readonly string[];
+  readonly #key: string;
+  readonly #rule: FactRule;
+  readonly #origin: ChangeOrigin | TimerOrigin;
+  #text: string | null = null;
+
+  constructor(
+    key: string,
+    rule: FactRule,
+    origin: ChangeOrigin | TimerOrigin,
+    sources: readonly string[],
+  ) {
+    this.#key = key;
+    this.#rule = rule;
+    this.#origin = origin;
+    this.sources = sources;
+  }
+
+  get summary(): string {
+    const origin = this.#origin;
+    this.#text ??=
+      origin.kind === "change"
+        ? `${this.#key} from the ${origin.edge} of ${origin.key} on ${dayText(origin.day)}, by '${this.#rule.text}'`
+        : `${this.#key} after ${origin.key} had held since ${dayText(origin.since)}, by '${this.#rule.text}'`;
+    return this.#text;
+  }
+
+  get because(): readonly Cause[] {
+    const origin = this.#origin;
+    // An end's cause is the value on its last day.
+    return origin.kind === "change"
+      ? [
+          {
+            kind: "fact",
+            id: origin.key,
+            day: origin.edge === "end" ? origin.day - 1 : origin.day,
+          },
+        ]
+      : [{ kind: "fact", id: origin.key, day: origin.since }];
+  }
+
+  toJSON(): Reason {
+    return {
+      kind: this.kind,
+      summary: this.summary,
+      sources: this.sources,
+      because: this.because,
+    };
+  }
+}
+
+interface ChangeOrigin {
+  readonly kind: "change";
+  readonly edge: "start" | "end";
+  readonly key: string;
+  readonly day: Day;
+}
+
+interface TimerOrigin {
+  readonly kind: "timer";
+  readonly since: Day;
+  readonly key: string;
 }
 
 /** What set a proposal off, to word its reason if it is applied. */
-type Origin =
-  | Event
-  | {
-      readonly kind: "change";
-      readonly edge: "start" | "end";
-      readonly key: string;
-      readonly day: Day;
-    }
-  | { readonly kind: "timer"; readonly since: Day; readonly key: string };
+type Origin = Event | ChangeOrigin | TimerOrigin;
 
 /** A change a rule asks for on the day being replayed; applied when the day is settled. */
 interface Proposal {
@@ -145,7 +259,7 @@ export interface RuledHost {
  * facts as the day began; when the day is over, `settle` applies them in trigger order, so that
  * a fact's start or end can set off other facts' rules on the same day.
  */
-export class RuledFacts {
+export class RuledFacts implements ValueLookup {
   private readonly ruled: Fact[] = [];
   /** Per fact: its stratum; a fact set off by another's change comes after it. */
   private readonly level = new Map<string, number>();
@@ -201,7 +315,27 @@ export class RuledFacts {
         }
       }
     }
-    for (const fact of this.ruled) this.levelOf(fact, facts, 0);
+    for (const fact of this.ruled) {
+      this.levelOf(fact, facts, 0);
+      // Only these rules change it: its value is the instance's.
+      if (fact.params.length > 0 && fact.starts.length === 0 && fact.ends.length === 0)
+        this.kept.add(fact);
+    }
+    evaluator.useLookup(this);
+  }
+
+  /** The facts whose instances' values conditions read here rather than in the store. */
+  private readonly kept = new Set<Fact>();
+
+  covers(fact: Fact): boolean {
+    return this.kept.has(fact);
+  }
+
+  valueOf(fact: Fact, args: readonly string[], count: number): string | null {
+    let node: TrieNode | Instance | undefined = this.tries.get(fact.id);
+    for (let i = 0; i < count && node !== undefined; i++) node = (node as TrieNode).get(args[i]!);
+    if (node === undefined || count !== fact.params.length) return fact.initially ?? null;
+    return (node as Instance).value;
   }
 
   /** A fact's stratum: one more than the highest of the facts whose changes set it off. */
@@ -270,6 +404,7 @@ export class RuledFacts {
         count: 0,
         next: null,
         cause: null,
+        slots: null,
       };
       this.instances.set(key, instance);
       let node = this.tries.get(fact.id);
@@ -393,36 +528,12 @@ export class RuledFacts {
   private reasonOf(p: Proposal, key: string): Reason {
     const fact = p.instance.fact;
     const origin = p.origin;
-    const rule = p.rule.text;
     switch (origin.kind) {
       case "event":
-        return {
-          kind: "event",
-          summary: `${key} from ${describeEvent(origin)}, by '${rule}'`,
-          event: origin.id,
-          sources: mergeSources(origin.sources, fact.sources),
-        };
+        return new EventRuleReason(key, p.rule, origin, fact);
       case "change":
-        return {
-          kind: "rule",
-          summary: `${key} from the ${origin.edge} of ${origin.key} on ${dayText(origin.day)}, by '${rule}'`,
-          sources: fact.sources,
-          // An end's cause is the value on its last day.
-          because: [
-            {
-              kind: "fact",
-              id: origin.key,
-              day: origin.edge === "end" ? origin.day - 1 : origin.day,
-            },
-          ],
-        };
       case "timer":
-        return {
-          kind: "rule",
-          summary: `${key} after ${origin.key} had held since ${dayText(origin.since)}, by '${rule}'`,
-          sources: fact.sources,
-          because: [{ kind: "fact", id: origin.key, day: origin.since }],
-        };
+        return new ChangeRuleReason(key, p.rule, origin, fact.sources);
       default:
         return assertNever(origin);
     }
@@ -430,7 +541,7 @@ export class RuledFacts {
 
   /** The store key of an instance holding a value. */
   private valueKey(instance: Instance, value: string | null): string {
-    return value === null || value === HOLDS ? instance.key : `${instance.key}=${value}`;
+    return value === null ? instance.key : slotOf(instance, value).key;
   }
 
   /** Applies `where` (test, or range over a group) and `when`, then proposes for each binding. */
@@ -513,8 +624,8 @@ export class RuledFacts {
     }
     let free: string | undefined;
     for (const t of atom.args)
-      if (t.kind === "var" && !env.has(variableName(t.name))) {
-        free = variableName(t.name);
+      if (t.kind === "var" && !env.has(bareName(t.name))) {
+        free = bareName(t.name);
         break;
       }
     if (free === undefined) {
@@ -522,12 +633,13 @@ export class RuledFacts {
         this.expand(fact, rule, index + 1, env, origin, checked);
       return;
     }
+    // The environment is extended in place and restored: a proposal copies what it keeps.
     for (const value of this.evaluator.valuesFor(atom, free, env)) {
-      const inner = new Map(env);
-      inner.set(free, value);
-      if (this.evaluator.holdsIn(atom, inner))
-        this.expand(fact, rule, index + 1, inner, origin, checked);
+      env.set(free, value);
+      if (this.evaluator.holdsIn(atom, env))
+        this.expand(fact, rule, index + 1, env, origin, checked);
     }
+    env.delete(free);
   }
 
   /** Whether an event of the day matches one of a rule's `unless` patterns under its bindings. */
@@ -691,7 +803,7 @@ export class RuledFacts {
         if (!ok || actual === undefined) return;
         if (term.kind === "id") ok = term.id === actual;
         else if (term.kind === "var") {
-          const name = variableName(term.name);
+          const name = bareName(term.name);
           const bound = env.get(name);
           if (bound === undefined) env.set(name, actual);
           else ok = bound === actual;
@@ -707,37 +819,24 @@ export class RuledFacts {
     }
   }
 
-  private readonly scratch: string[] = [];
-
-  /** `storeArgs` in a reused array, for lookups that do not keep it. */
-  private scratchArgs(instance: Instance, value: string): readonly string[] {
-    if (value === HOLDS) return instance.args;
-    const out = this.scratch;
-    const n = instance.args.length;
-    out.length = n + 1;
-    for (let i = 0; i < n; i++) out[i] = instance.args[i]!;
-    out[n] = value;
-    return out;
-  }
-
   /** The arguments an instance holding a value has in the store (the value last, if any). */
   private storeArgs(instance: Instance, value: string): readonly string[] {
-    return value === HOLDS ? instance.args : [...instance.args, value];
+    return slotOf(instance, value).args;
   }
 
   private apply(instance: Instance, from: string | null, to: string | null, day: Day): void {
     const fact = instance.fact;
     if (from !== null) {
+      const key = slotOf(instance, from).key;
       if (instance.initial) {
         // The initial value held from the first day; its interval is written now that it ends.
-        const key = this.valueKey(instance, from);
         this.store.open(key, this.firstDay, {
           kind: "rule",
           summary: `${key} holds initially (initially ${from})`,
           sources: fact.sources,
         });
         this.store.close(key, day);
-      } else this.store.end(fact.id, this.scratchArgs(instance, from), day);
+      } else this.store.endKeyed(fact.id, key, day);
     }
     if (instance.initial) {
       instance.initial = false;
@@ -746,11 +845,13 @@ export class RuledFacts {
     instance.value = to;
     instance.version++;
     if (to === null) return;
-    this.store.start(
+    const slot = slotOf(instance, to);
+    this.store.startKeyed(
       fact.id,
-      this.storeArgs(instance, to),
+      slot.key,
+      slot.args,
       day,
-      this.reasonOf(instance.cause!, this.valueKey(instance, to)),
+      this.reasonOf(instance.cause!, slot.key),
     );
     instance.cause = null;
   }
