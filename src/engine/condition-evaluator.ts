@@ -27,6 +27,12 @@ export interface ValueLookup {
    * `""` for a fact without values that holds, or null.
    */
   valueOf(fact: Fact, args: readonly string[], count: number): string | null;
+  /**
+   * How many distinct values at `position` the instances holding now (not those holding an
+   * initial value never changed) have, among those whose other arguments match the options (a
+   * fact with values: the value last), as the store's `valuesAt` would count them.
+   */
+  countAt(fact: Fact, options: readonly ArgOption[], position: number): number;
 }
 
 const bareNames = new Map<string, string>();
@@ -117,7 +123,7 @@ export class ConditionEvaluator {
           const count = this.fillGroundArgs(condition, env);
           if (count > 0) {
             const lookup = this.lookup;
-            if (lookup !== null && lookup.covers(fact)) {
+            if (lookup?.covers(fact)) {
               const held = lookup.valueOf(fact, this.groundArgs, count);
               return condition.value === undefined ? held !== null : held === condition.value;
             }
@@ -280,6 +286,8 @@ export class ConditionEvaluator {
         if (position >= 0) {
           const options = this.options(body, fact, env, roles);
           options[position] = null;
+          const lookup = this.lookup;
+          if (lookup?.covers(fact)) return lookup.countAt(fact, options, position);
           return this.store.valuesAt(fact.id, options, position).length;
         }
       }

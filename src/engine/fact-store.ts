@@ -34,8 +34,11 @@ function accepts(option: ArgOption, value: string): boolean {
  */
 class FactTable {
   readonly instances = new Map<string, readonly string[]>();
-  /** Per argument position: value → keys of the holding instances with it there. */
-  private readonly byArgument: Map<string, Set<string>>[] = [];
+  /**
+   * Per argument position: value → keys of the holding instances with it there; built when a
+   * lookup first needs it (many tables are only ever read by key).
+   */
+  private byArgument: Map<string, Set<string>>[] | null = null;
   /**
    * The holding instances as a tree of their arguments (the last level holds `true`), built when
    * an instance is first looked up by its arguments, so that a lookup builds no key.
@@ -51,12 +54,19 @@ class FactTable {
   add(key: string, args: readonly string[]): void {
     this.instances.set(key, args);
     if (this.tree !== null) plant(this.tree, args);
-    if (this.arity < 2) return;
+    if (this.byArgument !== null) this.index(key, args, this.byArgument);
+  }
+
+  private index(
+    key: string,
+    args: readonly string[],
+    byArgument: Map<string, Set<string>>[],
+  ): void {
     for (let i = 0; i < args.length; i++) {
-      let index = this.byArgument[i];
+      let index = byArgument[i];
       if (index === undefined) {
         index = new Map();
-        this.byArgument[i] = index;
+        byArgument[i] = index;
       }
       const value = args[i]!;
       const bucket = index.get(value);
@@ -68,7 +78,7 @@ class FactTable {
   delete(key: string, args: readonly string[]): void {
     this.instances.delete(key);
     if (this.tree !== null) uproot(this.tree, args);
-    if (this.arity < 2) return;
+    if (this.byArgument === null) return;
     for (let i = 0; i < args.length; i++) {
       const index = this.byArgument[i];
       const value = args[i]!;
@@ -106,12 +116,18 @@ class FactTable {
     skip: number,
   ): ReadonlySet<string> | undefined {
     if (this.arity < 2) return undefined;
+    let byArgument = this.byArgument;
+    if (byArgument === null) {
+      byArgument = [];
+      for (const [key, args] of this.instances) this.index(key, args, byArgument);
+      this.byArgument = byArgument;
+    }
     let best: ReadonlySet<string> | undefined;
     for (let i = 0; i < count; i++) {
       if (i === skip) continue;
       const value = fixed(i);
       if (value === null) continue;
-      const bucket = this.byArgument[i]?.get(value);
+      const bucket = byArgument[i]?.get(value);
       if (bucket === undefined) return emptyKeys;
       if (best === undefined || bucket.size < best.size) best = bucket;
     }

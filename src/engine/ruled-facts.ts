@@ -9,7 +9,7 @@ import type { EventPattern, PatternTerm } from "../language/model/pattern.ts";
 import { assertNever } from "./assert-never.ts";
 import { bareName, type ConditionEvaluator, type ValueLookup } from "./condition-evaluator.ts";
 import { dayText } from "./day-text.ts";
-import { type FactStore, factKey } from "./fact-store.ts";
+import { type ArgOption, type FactStore, factKey } from "./fact-store.ts";
 import { describeEvent } from "./format-event.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
 import { type Cause, mergeSources, type Reason } from "./reason.ts";
@@ -44,6 +44,13 @@ function freeVariables(condition: Condition, bound: ReadonlySet<string>, out: st
       break;
   }
   return out;
+}
+
+/** Whether an argument option accepts a value (undefined: nothing there to accept). */
+function accepts(option: ArgOption | undefined, value: string | undefined): boolean {
+  if (option === null) return true;
+  if (option === undefined || value === undefined) return false;
+  return typeof option === "string" ? option === value : option.includes(value);
 }
 
 /** Whether a day's proposals for an instance end a value. */
@@ -85,6 +92,11 @@ interface Instance {
   cause: Proposal | null;
   /** Per value held: its store key and store arguments, made when first needed. */
   slots: Map<string, Slot> | null;
+  /**
+   * The day mark (`RuledFacts.days`) of the last day an `ends` without `unless` reached it while
+   * it held no value: such an end is not filed as a proposal, only marked here.
+   */
+  idleEnd: number;
 }
 
 /** An instance holding a value, as the store knows it: `status(m3)=voting`, `[m3, voting]`. */
@@ -224,6 +236,55 @@ interface Proposal {
   readonly origin: Origin;
 }
 
+/** A term of a simple pattern: the slot it is in (objects, actors, targets), a variable or an id. */
+interface SlotTerm {
+  readonly slot: number;
+  readonly variable: string | null;
+  readonly id: string | null;
+}
+
+/**
+ * The one value of an event's slot: an id, null for an object that is not a reference, or
+ * undefined when the slot holds no value or several.
+ */
+function slotValue(event: Event, slot: number): string | null | undefined {
+  if (slot === 0) {
+    const objects = event.objects;
+    if (objects.length !== 1) return undefined;
+    const object = objects[0]!;
+    return object.kind === "ref" ? object.id : null;
+  }
+  const list = slot === 1 ? event.actors : event.targets;
+  return list.length === 1 ? list[0] : undefined;
+}
+
+/**
+ * Whether an event matches a simple pattern with bindings that agree with `env`: 1 if so, 0 if
+ * not, -1 when the general matching is needed (a slot with no value or several).
+ */
+function agreesSimply(
+  terms: readonly SlotTerm[],
+  event: Event,
+  env: ReadonlyMap<string, string>,
+): number {
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!;
+    const value = slotValue(event, term.slot);
+    if (value === undefined) return -1;
+    if (value === null) return 0;
+    if (term.variable === null) {
+      if (value !== term.id) return 0;
+      continue;
+    }
+    const bound = env.get(term.variable);
+    if (bound !== undefined && bound !== value) return 0;
+    for (let j = 0; j < i; j++)
+      if (terms[j]!.variable === term.variable && slotValue(event, terms[j]!.slot) !== value)
+        return 0;
+  }
+  return 1;
+}
+
 /** What a pattern filed by `patterns()` stands for: a rule's trigger, or one of its `unless`. */
 export interface RuledPattern {
   readonly fact: Fact;
@@ -281,6 +342,8 @@ export class RuledFacts implements ValueLookup {
   private readonly byLevel: Proposal[][] = [];
   /** Counts the days settled, to mark the instances a settlement touches. */
   private rounds = 0;
+  /** Marks the day being replayed and settled (counts the settlements done). */
+  private days = 0;
   /** Per `unless` pattern: today's events matching its type. */
   private readonly happened = new Map<EventPattern, Event[]>();
   private lastEvent: Event | null = null;
@@ -336,6 +399,36 @@ export class RuledFacts implements ValueLookup {
     for (let i = 0; i < count && node !== undefined; i++) node = (node as TrieNode).get(args[i]!);
     if (node === undefined || count !== fact.params.length) return fact.initially ?? null;
     return (node as Instance).value;
+  }
+
+  countAt(fact: Fact, options: readonly ArgOption[], position: number): number {
+    const n = fact.params.length;
+    let pool: Iterable<Instance> | undefined;
+    let size = Number.POSITIVE_INFINITY;
+    const index = this.byArgument.get(fact.id);
+    if (index !== undefined)
+      for (let i = 0; i < n; i++) {
+        const option = options[i];
+        if (i === position || typeof option !== "string") continue;
+        const set = index.get(`${i}:${option}`);
+        if (set === undefined) return 0;
+        if (set.size < size) {
+          pool = set;
+          size = set.size;
+        }
+      }
+    pool ??= this.byFact.get(fact.id) ?? [];
+    const seen = new Set<string>();
+    for (const instance of pool) {
+      const value = instance.value;
+      // An initial value never changed is not in the store's instances.
+      if (value === null || instance.initial) continue;
+      let ok = true;
+      for (let i = 0; i < options.length && ok; i++)
+        if (i !== position) ok = accepts(options[i], i < n ? instance.args[i] : value);
+      if (ok) seen.add(position < n ? instance.args[position]! : value);
+    }
+    return seen.size;
   }
 
   /** A fact's stratum: one more than the highest of the facts whose changes set it off. */
@@ -405,6 +498,7 @@ export class RuledFacts implements ValueLookup {
         next: null,
         cause: null,
         slots: null,
+        idleEnd: -1,
       };
       this.instances.set(key, instance);
       let node = this.tries.get(fact.id);
@@ -478,14 +572,71 @@ export class RuledFacts implements ValueLookup {
       else list.push(event);
       return;
     }
-    this.matched = 0;
-    matchPattern(pattern, event, null, this.bindings, this.collect);
+    const simple = this.simpleBinding(pattern, event);
+    if (simple < 0) {
+      this.matched = 0;
+      matchPattern(pattern, event, null, this.bindings, this.collect);
+    } else this.matched = simple;
     if (this.matched === 0) return;
     this.begin(day);
     this.lastEvent = event;
     const origin: Origin = event;
     for (let i = 0; i < this.matched; i++)
       this.fire(handle.fact, handle.rule, this.envs[i]!, origin);
+  }
+
+  /** Per pattern: its terms, when it has at most one per slot, each a variable or an id; else null. */
+  private readonly simplePatterns = new Map<EventPattern, readonly SlotTerm[] | null>();
+
+  private simpleTerms(pattern: EventPattern): readonly SlotTerm[] | null {
+    let terms = this.simplePatterns.get(pattern);
+    if (terms === undefined) {
+      const out: SlotTerm[] = [];
+      const slots = [pattern.objects, pattern.actors, pattern.targets];
+      let simple = true;
+      for (let slot = 0; slot < slots.length && simple; slot++) {
+        const list = slots[slot]!;
+        if (list.length > 1) simple = false;
+        const term = list[0];
+        if (term === undefined || !simple) continue;
+        if (term.kind === "var") out.push({ slot, variable: bareName(term.name), id: null });
+        else if (term.kind === "id") out.push({ slot, variable: null, id: term.id });
+        else simple = false;
+      }
+      terms = simple ? out : null;
+      this.simplePatterns.set(pattern, terms);
+    }
+    return terms;
+  }
+
+  /**
+   * An event's one match of a simple pattern (see `simpleTerms`) when each slot the pattern names
+   * holds one value in the event, written into the first environment: 1 if it matches, 0 if not,
+   * -1 when the general matching is needed.
+   */
+  private simpleBinding(pattern: EventPattern, event: Event): number {
+    if (pattern.type !== event.type) return 0;
+    const terms = this.simpleTerms(pattern);
+    if (terms === null) return -1;
+    let env = this.envs[0];
+    if (env === undefined) {
+      env = new Map();
+      this.envs[0] = env;
+    } else env.clear();
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      const value = slotValue(event, term.slot);
+      if (value === undefined) return -1;
+      if (value === null) return 0;
+      if (term.variable === null) {
+        if (value !== term.id) return 0;
+        continue;
+      }
+      const bound = env.get(term.variable);
+      if (bound === undefined) env.set(term.variable, value);
+      else if (bound !== value) return 0;
+    }
+    return 1;
   }
 
   /** The bindings of each match of an event, as environments (reused: only `matched` count). */
@@ -594,8 +745,13 @@ export class RuledFacts implements ValueLookup {
       });
       return;
     }
-    for (const instance of this.matching(fact, args))
-      this.push({ instance, effect: "end", value: null, rule, env: kept, origin });
+    const marked = rule.unless.length === 0;
+    for (const instance of this.matching(fact, args)) {
+      // An end of an instance holding nothing changes nothing, unless the day starts a value
+      // there too: `decide` reads the mark.
+      if (marked && instance.value === null) instance.idleEnd = this.days;
+      else this.push({ instance, effect: "end", value: null, rule, env: kept, origin });
+    }
   }
 
   /** Whether every free variable of a rule's `when` is bound already. */
@@ -645,8 +801,16 @@ export class RuledFacts implements ValueLookup {
   /** Whether an event of the day matches one of a rule's `unless` patterns under its bindings. */
   private prevented(rule: FactRule, env: ReadonlyMap<string, string> | null): boolean {
     if (env === null) return false;
-    for (const pattern of rule.unless)
-      for (const event of this.happened.get(pattern) ?? [])
+    for (const pattern of rule.unless) {
+      const events = this.happened.get(pattern);
+      if (events === undefined) continue;
+      const terms = this.simpleTerms(pattern);
+      for (const event of events) {
+        if (terms !== null) {
+          const agrees = agreesSimply(terms, event, env);
+          if (agrees === 1) return true;
+          if (agrees === 0) continue;
+        }
         if (
           matchPattern(pattern, event, null, this.bindings, (b) => {
             for (let i = 0; i < b.length; i++) {
@@ -657,6 +821,8 @@ export class RuledFacts implements ValueLookup {
           })
         )
           return true;
+      }
+    }
     return false;
   }
 
@@ -713,6 +879,7 @@ export class RuledFacts implements ValueLookup {
       }
     }
     this.happened.clear();
+    this.days++;
     const event = this.lastEvent;
     this.lastEvent = null;
     // The instances under their values before and after the change, for the replay's conditions.
@@ -766,6 +933,9 @@ export class RuledFacts implements ValueLookup {
         else if (p.value !== start.value) clash = true;
       } else end ??= p;
     }
+    // An end marked rather than filed (the instance held nothing): as a filed end, it leaves a
+    // value started today not holding, and the instance holding none, as before.
+    if (start !== undefined && instance.idleEnd === this.days) return false;
     let to: string | null;
     let cause: Proposal;
     if (start === undefined) {
