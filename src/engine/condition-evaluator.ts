@@ -193,6 +193,8 @@ export class ConditionEvaluator {
 
   /** Per depth: the environment of a derived fact's body, reused (evaluation never keeps it). */
   private readonly scratchEnvs: Map<string, string>[] = [];
+  /** Per depth: the derived fact whose parameters its environment holds. */
+  private readonly scratchOwners: Fact[] = [];
 
   /**
    * A derived fact's parameters bound to the values an atom names, when ids and bound variables
@@ -209,7 +211,13 @@ export class ConditionEvaluator {
     if (inner === undefined) {
       inner = new Map();
       this.scratchEnvs[depth] = inner;
-    } else inner.clear();
+      this.scratchOwners[depth] = fact;
+    } else if (this.scratchOwners[depth] !== fact || inner.size !== args.length) {
+      // Another fact's parameters: cleared. The same fact's are all set again below (clearing
+      // would make the map anew each time).
+      inner.clear();
+      this.scratchOwners[depth] = fact;
+    }
     for (let i = 0; i < args.length; i++) {
       const term = args[i]!;
       let value: string | undefined;
@@ -217,7 +225,7 @@ export class ConditionEvaluator {
       else if (term.kind === "var") value = env?.get(bareName(term.name));
       if (value === undefined) return null;
       const param = fact.params[i];
-      if (param !== undefined) inner.set(bareName(param), value);
+      if (param !== undefined) inner.set(variableName(param), value);
     }
     return inner;
   }

@@ -573,10 +573,15 @@ export class RuledFacts implements ValueLookup {
       return;
     }
     const simple = this.simpleBinding(pattern, event);
-    if (simple < 0) {
-      this.matched = 0;
-      matchPattern(pattern, event, null, this.bindings, this.collect);
-    } else this.matched = simple;
+    if (simple === 0) return;
+    if (simple === 1) {
+      this.begin(day);
+      this.lastEvent = event;
+      this.fire(handle.fact, handle.rule, this.simpleEnvs.get(pattern)!, event);
+      return;
+    }
+    this.matched = 0;
+    matchPattern(pattern, event, null, this.bindings, this.collect);
     if (this.matched === 0) return;
     this.begin(day);
     this.lastEvent = event;
@@ -587,6 +592,11 @@ export class RuledFacts implements ValueLookup {
 
   /** Per pattern: its terms, when it has at most one per slot, each a variable or an id; else null. */
   private readonly simplePatterns = new Map<EventPattern, readonly SlotTerm[] | null>();
+  /**
+   * Per simple pattern: the environment of its match, reused. A match sets every variable of
+   * the pattern again, so it is never cleared (clearing makes a map anew).
+   */
+  private readonly simpleEnvs = new Map<EventPattern, Map<string, string>>();
 
   private simpleTerms(pattern: EventPattern): readonly SlotTerm[] | null {
     let terms = this.simplePatterns.get(pattern);
@@ -618,11 +628,11 @@ export class RuledFacts implements ValueLookup {
     if (pattern.type !== event.type) return 0;
     const terms = this.simpleTerms(pattern);
     if (terms === null) return -1;
-    let env = this.envs[0];
+    let env = this.simpleEnvs.get(pattern);
     if (env === undefined) {
       env = new Map();
-      this.envs[0] = env;
-    } else env.clear();
+      this.simpleEnvs.set(pattern, env);
+    }
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
       const value = slotValue(event, term.slot);
@@ -632,9 +642,14 @@ export class RuledFacts implements ValueLookup {
         if (value !== term.id) return 0;
         continue;
       }
-      const bound = env.get(term.variable);
-      if (bound === undefined) env.set(term.variable, value);
-      else if (bound !== value) return 0;
+      // A variable named twice must match the same value both times.
+      let earlier = false;
+      for (let j = 0; j < i; j++)
+        if (terms[j]!.variable === term.variable) {
+          earlier = true;
+          if (env.get(term.variable) !== value) return 0;
+        }
+      if (!earlier) env.set(term.variable, value);
     }
     return 1;
   }
