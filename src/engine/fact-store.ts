@@ -137,6 +137,26 @@ class FactTable {
 
 const emptyKeys: ReadonlySet<string> = new Set();
 
+/**
+ * One instance of a primitive fact as the store knows it (`status(m3)=voting`, its arguments),
+ * kept by whoever starts and ends it often: the store finds its table and timeline through it
+ * rather than through its key.
+ */
+export class FactHandle {
+  /** @internal The table of its fact, once known. */
+  table: FactTable | null = null;
+  /** @internal Its timeline, once it has one. */
+  builder: TimelineBuilder<FactState> | null = null;
+  /** @internal Whether its arguments are in the domain already. */
+  inDomain = false;
+
+  constructor(
+    readonly name: string,
+    readonly key: string,
+    readonly args: readonly string[],
+  ) {}
+}
+
 /** Files arguments in a tree of them. */
 function plant(tree: Map<string, unknown>, args: readonly string[]): void {
   let node = tree;
@@ -233,36 +253,54 @@ export class FactStore {
 
   /** Starts a primitive fact instance; false if it already held. */
   start(name: string, args: readonly string[], day: Day, reason: Reason): boolean {
-    return this.startKeyed(name, this.keyOf(name, args), args, day, reason);
-  }
-
-  /** `start` with the instance's key (`keyOf(name, args)`) already known. */
-  startKeyed(
-    name: string,
-    key: string,
-    args: readonly string[],
-    day: Day,
-    reason: Reason,
-  ): boolean {
     let table = this.holding.get(name);
     if (table === undefined) {
       table = new FactTable(args.length);
       this.holding.set(name, table);
     }
+    const key = this.keyOf(name, args);
     if (table.instances.has(key)) return false;
     table.add(key, args);
-    for (let i = 0; i < args.length; i++) this.addToDomain(args[i]!);
+    for (const value of args) this.addToDomain(value);
     this.open(key, day, reason);
     return true;
   }
 
-  /** Ends the instance of a key (`keyOf(name, args)`), if it holds; whether it did. */
-  endKeyed(name: string, key: string, day: Day): boolean {
-    const table = this.holding.get(name);
-    const values = table?.instances.get(key);
-    if (values === undefined) return false;
-    table!.delete(key, values);
-    this.builders.get(key)?.close(day);
+  /** `start` of the instance a handle stands for (its key `keyOf(name, args)`). */
+  startHandle(handle: FactHandle, day: Day, reason: Reason): boolean {
+    let table = handle.table;
+    if (table === null) {
+      const known = this.holding.get(handle.name);
+      table = known ?? new FactTable(handle.args.length);
+      if (known === undefined) this.holding.set(handle.name, table);
+      handle.table = table;
+    }
+    const key = handle.key;
+    if (table.instances.has(key)) return false;
+    const args = handle.args;
+    table.add(key, args);
+    if (!handle.inDomain) {
+      for (let i = 0; i < args.length; i++) this.addToDomain(args[i]!);
+      handle.inDomain = true;
+    }
+    let builder = handle.builder;
+    if (builder === null) {
+      const known = this.builders.get(key);
+      builder = known ?? new TimelineBuilder<FactState>();
+      if (known === undefined) this.builders.set(key, builder);
+      handle.builder = builder;
+    }
+    builder.set(day, "holds", reason);
+    return true;
+  }
+
+  /** Ends the instance a handle stands for, if it holds; whether it did. */
+  endHandle(handle: FactHandle, day: Day): boolean {
+    const table = handle.table ?? this.holding.get(handle.name);
+    const key = handle.key;
+    if (table === undefined || !table.instances.has(key)) return false;
+    table.delete(key, handle.args);
+    (handle.builder ?? this.builders.get(key))?.close(day);
     return true;
   }
 

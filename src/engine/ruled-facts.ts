@@ -9,7 +9,7 @@ import type { EventPattern, PatternTerm } from "../language/model/pattern.ts";
 import { assertNever } from "./assert-never.ts";
 import { bareName, type ConditionEvaluator, type ValueLookup } from "./condition-evaluator.ts";
 import { dayText } from "./day-text.ts";
-import { type ArgOption, type FactStore, factKey } from "./fact-store.ts";
+import { type ArgOption, FactHandle, type FactStore, factKey } from "./fact-store.ts";
 import { describeEvent } from "./format-event.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
 import { type Cause, mergeSources, type Reason } from "./reason.ts";
@@ -91,7 +91,7 @@ interface Instance {
   next: string | null;
   cause: Proposal | null;
   /** Per value held: its store key and store arguments, made when first needed. */
-  slots: Map<string, Slot> | null;
+  slots: Map<string, FactHandle> | null;
   /**
    * The day mark (`RuledFacts.days`) of the last day an `ends` without `unless` reached it while
    * it held no value: such an end is not filed as a proposal, only marked here.
@@ -99,14 +99,8 @@ interface Instance {
   idleEnd: number;
 }
 
-/** An instance holding a value, as the store knows it: `status(m3)=voting`, `[m3, voting]`. */
-interface Slot {
-  readonly key: string;
-  readonly args: readonly string[];
-}
-
 /** The store key and arguments of an instance holding a value (HOLDS: the instance's own). */
-function slotOf(instance: Instance, value: string): Slot {
+function slotOf(instance: Instance, value: string): FactHandle {
   let slots = instance.slots;
   if (slots === null) {
     slots = new Map();
@@ -114,10 +108,11 @@ function slotOf(instance: Instance, value: string): Slot {
   }
   let slot = slots.get(value);
   if (slot === undefined) {
+    const id = instance.fact.id;
     slot =
       value === HOLDS
-        ? { key: instance.key, args: instance.args }
-        : { key: `${instance.key}=${value}`, args: [...instance.args, value] };
+        ? new FactHandle(id, instance.key, instance.args)
+        : new FactHandle(id, `${instance.key}=${value}`, [...instance.args, value]);
     slots.set(value, slot);
   }
   return slot;
@@ -857,8 +852,9 @@ export class RuledFacts implements ValueLookup {
     this.pendingDay = null;
     const round = ++this.rounds;
     const applied: Instance[] = [];
-    const started = new Map<Instance, Set<string>>();
-    const touched: Instance[] = [];
+    // The instances with timers a value was started on today (their proposals say which).
+    const started: Instance[] = [];
+    const touched = this.touched;
     for (let level = 0; level < this.levels; level++) {
       const list = this.byLevel[level];
       if (list === undefined || list.length === 0) continue;
@@ -880,12 +876,8 @@ export class RuledFacts implements ValueLookup {
           for (let i = 0; i < instance.count; i++) {
             const p = instance.today[i]!;
             if (p.effect === "start" && p.value !== null) {
-              let values = started.get(instance);
-              if (values === undefined) {
-                values = new Set();
-                started.set(instance, values);
-              }
-              values.add(p.value);
+              started.push(instance);
+              break;
             }
           }
         if (!this.decide(instance)) continue;
@@ -905,8 +897,20 @@ export class RuledFacts implements ValueLookup {
         changes.push({ fact, args: this.storeArgs(instance, instance.value) });
     }
     for (const instance of applied) this.apply(instance, instance.value, instance.next, day);
-    for (const [instance, values] of started)
-      for (const value of values) this.setTimers(instance, value, day);
+    for (const instance of started) {
+      // Each value started, once, in the order first proposed.
+      const list = instance.today;
+      for (let i = 0; i < instance.count; i++) {
+        const p = list[i]!;
+        if (p.effect !== "start" || p.value === null) continue;
+        let first = true;
+        for (let j = 0; j < i && first; j++) {
+          const q = list[j]!;
+          if (q.effect === "start" && q.value === p.value) first = false;
+        }
+        if (first) this.setTimers(instance, p.value, day);
+      }
+    }
     if (applied.length === 0) return;
     for (const instance of applied) {
       const fact = instance.fact.id;
@@ -915,6 +919,9 @@ export class RuledFacts implements ValueLookup {
     }
     if (changes.length > 0) this.host.changed(changes, day, event);
   }
+
+  /** The instances a stratum's proposals touch, reused. */
+  private readonly touched: Instance[] = [];
 
   /** Files a proposal under its fact's stratum. */
   private push(p: Proposal): void {
@@ -1012,7 +1019,8 @@ export class RuledFacts implements ValueLookup {
   private apply(instance: Instance, from: string | null, to: string | null, day: Day): void {
     const fact = instance.fact;
     if (from !== null) {
-      const key = slotOf(instance, from).key;
+      const slot = slotOf(instance, from);
+      const key = slot.key;
       if (instance.initial) {
         // The initial value held from the first day; its interval is written now that it ends.
         this.store.open(key, this.firstDay, {
@@ -1021,7 +1029,7 @@ export class RuledFacts implements ValueLookup {
           sources: fact.sources,
         });
         this.store.close(key, day);
-      } else this.store.endKeyed(fact.id, key, day);
+      } else this.store.endHandle(slot, day);
     }
     if (instance.initial) {
       instance.initial = false;
@@ -1031,13 +1039,7 @@ export class RuledFacts implements ValueLookup {
     instance.version++;
     if (to === null) return;
     const slot = slotOf(instance, to);
-    this.store.startKeyed(
-      fact.id,
-      slot.key,
-      slot.args,
-      day,
-      this.reasonOf(instance.cause!, slot.key),
-    );
+    this.store.startHandle(slot, day, this.reasonOf(instance.cause!, slot.key));
     instance.cause = null;
   }
 
