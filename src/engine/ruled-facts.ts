@@ -347,7 +347,7 @@ export class RuledFacts implements ValueLookup {
   private readonly whenVariables = new Map<FactRule, readonly string[]>();
 
   constructor(
-    facts: ReadonlyMap<string, Fact>,
+    private readonly facts: ReadonlyMap<string, Fact>,
     private readonly store: FactStore,
     private readonly evaluator: ConditionEvaluator,
     private readonly host: RuledHost,
@@ -709,8 +709,73 @@ export class RuledFacts implements ValueLookup {
   private fire(fact: Fact, rule: FactRule, env: Map<string, string>, origin: Origin): void {
     // A condition that names none of the variables `where` ranges over is read once, not per value.
     const early = rule.when !== undefined && this.boundBefore(rule, env);
-    if (early && !this.evaluator.holdsIn(rule.when!, env)) return;
+    if (early && !this.whenHolds(rule, env)) return;
     this.expand(fact, rule, 0, env, origin, early);
+  }
+
+  /**
+   * Per rule whose `when` names one free variable and reads only facts that change when a day is
+   * settled (facts with rules, and facts no event starts or ends): the day mark, and the answers
+   * of that day by the variable's value. Null for a rule whose answers are not remembered.
+   */
+  private readonly whenMemo = new Map<
+    FactRule,
+    { day: number; readonly answers: Map<string, boolean> } | null
+  >();
+
+  /**
+   * A rule's `when` with its variables bound. The facts read as the day began hold the whole day,
+   * so an answer is remembered for the day (the rules of one day ask the same a thousand times).
+   */
+  private whenHolds(rule: FactRule, env: ReadonlyMap<string, string>): boolean {
+    const when = rule.when!;
+    let memo = this.whenMemo.get(rule);
+    if (memo === undefined) {
+      const names = this.whenVariables.get(rule) ?? [];
+      memo =
+        names.length === 1 && this.settledOnly(when, new Set())
+          ? { day: this.days, answers: new Map() }
+          : null;
+      this.whenMemo.set(rule, memo);
+    }
+    if (memo === null) return this.evaluator.holdsIn(when, env);
+    if (memo.day !== this.days) {
+      memo.day = this.days;
+      memo.answers.clear();
+    }
+    const value = env.get(this.whenVariables.get(rule)![0]!)!;
+    let answer = memo.answers.get(value);
+    if (answer === undefined) {
+      answer = this.evaluator.holdsIn(when, env);
+      memo.answers.set(value, answer);
+    }
+    return answer;
+  }
+
+  /**
+   * Whether a condition reads only facts that change when a day is settled, without `any` or
+   * `count` (which may range over the domain, which events extend during the day).
+   */
+  private settledOnly(condition: Condition, seen: Set<string>): boolean {
+    switch (condition.kind) {
+      case "fact": {
+        const fact = this.facts.get(condition.fact);
+        if (fact === undefined) return false;
+        if (fact.derived !== undefined) {
+          if (seen.has(fact.id)) return true;
+          seen.add(fact.id);
+          return this.settledOnly(fact.derived, seen);
+        }
+        return fact.starts.length === 0 && fact.ends.length === 0;
+      }
+      case "not":
+        return this.settledOnly(condition.operand, seen);
+      case "and":
+      case "or":
+        return condition.operands.every((c) => this.settledOnly(c, seen));
+      default:
+        return false;
+    }
   }
 
   /** One complete binding of a rule: its condition, then its proposal. */
