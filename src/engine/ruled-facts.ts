@@ -932,6 +932,7 @@ export class RuledFacts implements ValueLookup {
           instance.round = round;
           instance.count = 0;
           touched.push(instance);
+          this.visited.push(instance);
         }
         instance.today[instance.count++] = p;
       }
@@ -976,6 +977,10 @@ export class RuledFacts implements ValueLookup {
         if (first) this.setTimers(instance, p.value, day);
       }
     }
+    // The day's proposals are let go, so that they die young (kept, every collection would
+    // copy them).
+    for (const instance of this.visited) instance.today.length = 0;
+    this.visited.length = 0;
     if (applied.length === 0) return;
     for (const instance of applied) {
       const fact = instance.fact.id;
@@ -987,6 +992,8 @@ export class RuledFacts implements ValueLookup {
 
   /** The instances a stratum's proposals touch, reused. */
   private readonly touched: Instance[] = [];
+  /** The instances a settlement touches, at every stratum. */
+  private readonly visited: Instance[] = [];
 
   /** Files a proposal under its fact's stratum. */
   private push(p: Proposal): void {
