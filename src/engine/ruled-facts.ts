@@ -54,7 +54,11 @@ function accepts(option: ArgOption | undefined, value: string | undefined): bool
 }
 
 /** Whether a day's proposals for an instance end a value. */
-function endsValue(list: readonly Proposal[], count: number, value: string | null): boolean {
+function endsValue(
+  list: readonly (Proposal | null)[],
+  count: number,
+  value: string | null,
+): boolean {
   if (value === null) return false;
   for (let i = 0; i < count; i++) {
     const p = list[i]!;
@@ -85,7 +89,8 @@ interface Instance {
   readonly level: number;
   /** The settlement that last touched it, and the proposals it had then (the first `count`). */
   round: number;
-  readonly today: Proposal[];
+  /** The day's proposals (the first `count`; null once let go), in a list kept from day to day. */
+  readonly today: (Proposal | null)[];
   count: number;
   /** The change decided for the day being settled: the value it goes to, and why. */
   next: string | null;
@@ -334,7 +339,12 @@ export class RuledFacts implements ValueLookup {
   /** The day whose proposals are pending, or null. */
   private pendingDay: Day | null = null;
   /** Per stratum: the proposals of the day. */
-  private readonly byLevel: Proposal[][] = [];
+  private readonly byLevel: (Proposal | null)[][] = [];
+  /**
+   * Per stratum: how many proposals its list holds. The lists (and the other lists of a
+   * settlement) keep their storage from day to day: emptied by count, their entries let go.
+   */
+  private readonly levelCounts: number[] = [];
   /** Counts the days settled, to mark the instances a settlement touches. */
   private rounds = 0;
   /** Marks the day being replayed and settled (counts the settlements done). */
@@ -920,24 +930,28 @@ export class RuledFacts implements ValueLookup {
     // The instances with timers a value was started on today (their proposals say which).
     const started: Instance[] = [];
     const touched = this.touched;
+    const visited = this.visited;
+    let visitedCount = 0;
     for (let level = 0; level < this.levels; level++) {
       const list = this.byLevel[level];
-      if (list === undefined || list.length === 0) continue;
-      touched.length = 0;
-      for (let i = 0; i < list.length; i++) {
+      if (list === undefined || this.levelCounts[level] === 0) continue;
+      let touchedCount = 0;
+      for (let i = 0; i < this.levelCounts[level]!; i++) {
         const p = list[i]!;
         if (p.env !== null && this.prevented(p.rule, p.env)) continue;
         const instance = p.instance;
         if (instance.round !== round) {
           instance.round = round;
           instance.count = 0;
-          touched.push(instance);
-          this.visited.push(instance);
+          touched[touchedCount++] = instance;
+          visited[visitedCount++] = instance;
         }
         instance.today[instance.count++] = p;
       }
-      list.length = 0;
-      for (const instance of touched) {
+      list.fill(null, 0, this.levelCounts[level]);
+      this.levelCounts[level] = 0;
+      for (let t = 0; t < touchedCount; t++) {
+        const instance = touched[t]!;
         if (this.timers.has(instance.fact.id))
           for (let i = 0; i < instance.count; i++) {
             const p = instance.today[i]!;
@@ -979,8 +993,10 @@ export class RuledFacts implements ValueLookup {
     }
     // The day's proposals are let go, so that they die young (kept, every collection would
     // copy them).
-    for (const instance of this.visited) instance.today.length = 0;
-    this.visited.length = 0;
+    for (let v = 0; v < visitedCount; v++) {
+      const instance = visited[v]!;
+      instance.today.fill(null, 0, instance.count);
+    }
     if (applied.length === 0) return;
     for (const instance of applied) {
       const fact = instance.fact.id;
@@ -1002,8 +1018,9 @@ export class RuledFacts implements ValueLookup {
     if (list === undefined) {
       list = [];
       this.byLevel[level] = list;
+      this.levelCounts[level] = 0;
     }
-    list.push(p);
+    list[this.levelCounts[level]!++] = p;
   }
 
   /**
