@@ -232,8 +232,42 @@ interface Proposal {
   readonly value: string | null;
   readonly rule: FactRule;
   /** The variables the rule bound, kept only for its `unless`. */
-  readonly env: ReadonlyMap<string, string> | null;
+  readonly env: Kept | null;
   readonly origin: Origin;
+}
+
+/** Variables' values, looked up by name. */
+interface Bound {
+  get(name: string): string | undefined;
+}
+
+/**
+ * The bindings a proposal keeps for its rule's `unless`: the values of the variables its
+ * patterns name (copying the whole environment into a map would cost more than the proposal).
+ */
+class Kept implements Bound {
+  constructor(
+    private readonly names: readonly string[],
+    private readonly values: readonly (string | undefined)[],
+  ) {}
+
+  get(name: string): string | undefined {
+    const i = this.names.indexOf(name);
+    return i < 0 ? undefined : this.values[i];
+  }
+}
+
+/** The variables (bare names) a rule's `unless` patterns name. */
+function unlessVariables(rule: FactRule): string[] {
+  const out: string[] = [];
+  for (const pattern of rule.unless)
+    for (const terms of [pattern.objects, pattern.actors, pattern.targets])
+      for (const term of terms)
+        if (term.kind === "var") {
+          const name = bareName(term.name);
+          if (!out.includes(name)) out.push(name);
+        }
+  return out;
 }
 
 /** A term of a simple pattern: the slot it is in (objects, actors, targets), a variable or an id. */
@@ -262,11 +296,7 @@ function slotValue(event: Event, slot: number): string | null | undefined {
  * Whether an event matches a simple pattern with bindings that agree with `env`: 1 if so, 0 if
  * not, -1 when the general matching is needed (a slot with no value or several).
  */
-function agreesSimply(
-  terms: readonly SlotTerm[],
-  event: Event,
-  env: ReadonlyMap<string, string>,
-): number {
+function agreesSimply(terms: readonly SlotTerm[], event: Event, env: Bound): number {
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i]!;
     const value = slotValue(event, term.slot);
@@ -798,7 +828,7 @@ export class RuledFacts implements ValueLookup {
   ): void {
     if (!checked && rule.when !== undefined && !this.evaluator.holdsIn(rule.when, env)) return;
     const params = fact.params;
-    const kept = rule.unless.length === 0 ? null : new Map(env);
+    const kept = rule.unless.length === 0 ? null : this.keep(rule, env);
     // The instance straight from the bindings, through the tree of its arguments: its key and
     // arguments are built only when it is new.
     let node: TrieNode | undefined = this.tries.get(fact.id);
@@ -837,6 +867,21 @@ export class RuledFacts implements ValueLookup {
       if (marked && instance.value === null) instance.idleEnd = this.days;
       else this.push({ instance, effect: "end", value: null, rule, env: kept, origin });
     }
+  }
+
+  /** Per rule with `unless`: the variables its patterns name. */
+  private readonly unlessNames = new Map<FactRule, readonly string[]>();
+
+  /** What a proposal of a rule with `unless` keeps of its environment. */
+  private keep(rule: FactRule, env: ReadonlyMap<string, string>): Kept {
+    let names = this.unlessNames.get(rule);
+    if (names === undefined) {
+      names = unlessVariables(rule);
+      this.unlessNames.set(rule, names);
+    }
+    const values: (string | undefined)[] = [];
+    for (let i = 0; i < names.length; i++) values.push(env.get(names[i]!));
+    return new Kept(names, values);
   }
 
   /** Whether every free variable of a rule's `when` is bound already. */
@@ -884,7 +929,7 @@ export class RuledFacts implements ValueLookup {
   }
 
   /** Whether an event of the day matches one of a rule's `unless` patterns under its bindings. */
-  private prevented(rule: FactRule, env: ReadonlyMap<string, string> | null): boolean {
+  private prevented(rule: FactRule, env: Bound | null): boolean {
     if (env === null) return false;
     for (const pattern of rule.unless) {
       const events = this.happened.get(pattern);
