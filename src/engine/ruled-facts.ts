@@ -562,7 +562,7 @@ export class RuledFacts implements ValueLookup {
         for (let i = 0; i < args.length; i++) {
           const k = `${i}:${args[i]}`;
           const set = index.get(k);
-          if (set === undefined) index.set(k, new Set([instance]));
+          if (set === undefined) index.set(k, new Set<Instance>().add(instance));
           else set.add(instance);
         }
       }
@@ -588,8 +588,14 @@ export class RuledFacts implements ValueLookup {
       }
     pool ??= this.byFact.get(fact.id) ?? [];
     const out: Instance[] = [];
-    for (const instance of pool)
-      if (args.every((a, i) => a === null || a === instance.args[i])) out.push(instance);
+    for (const instance of pool) {
+      let ok = true;
+      for (let i = 0; i < args.length && ok; i++) {
+        const a = args[i];
+        ok = a === null || a === instance.args[i];
+      }
+      if (ok) out.push(instance);
+    }
     return out;
   }
 
