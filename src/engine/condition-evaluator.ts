@@ -15,6 +15,41 @@ export interface GroundAtom {
 
 type Env = ReadonlyMap<string, string> | null;
 
+/**
+ * The facts whose instances' values another part of the replay keeps at hand (the facts with
+ * rules): a condition naming such an instance in full reads its value there, without a key.
+ */
+export interface ValueLookup {
+  /** Whether the lookup answers for this fact. */
+  covers(fact: Fact): boolean;
+  /**
+   * The value the instance of these arguments (the first `count` of `args`) holds now: a value,
+   * `""` for a fact without values that holds, or null.
+   */
+  valueOf(fact: Fact, args: readonly string[], count: number): string | null;
+  /**
+   * How many distinct values at `position` the instances holding now (not those holding an
+   * initial value never changed) have, among those whose other arguments match the options (a
+   * fact with values: the value last), as the store's `valuesAt` would count them.
+   */
+  countAt(fact: Fact, options: readonly ArgOption[], position: number): number;
+}
+
+const bareNames = new Map<string, string>();
+
+/**
+ * `variableName`, remembered: the hot paths look a variable up by its bare name many times, and
+ * the same string each time is hashed once.
+ */
+export function bareName(name: string): string {
+  let bare = bareNames.get(name);
+  if (bare === undefined) {
+    bare = variableName(name);
+    bareNames.set(name, bare);
+  }
+  return bare;
+}
+
 /** Derived facts deeper than this are taken not to hold (it stops circular definitions). */
 const MAX_DEPTH = 32;
 
@@ -36,11 +71,19 @@ function cartesian(options: readonly (readonly string[])[]): string[][] {
  */
 export class ConditionEvaluator {
   private readonly dependencyCache = new Map<string, ReadonlySet<string>>();
+  private lookup: ValueLookup | null = null;
+  /** The arguments of a fact atom named in full, reused (lookups never keep it). */
+  private readonly groundArgs: string[] = [];
 
   constructor(
     private readonly facts: ReadonlyMap<string, Fact>,
     private readonly store: FactStore,
   ) {}
+
+  /** Reads the instances of the facts a lookup covers through it. */
+  useLookup(lookup: ValueLookup): void {
+    this.lookup = lookup;
+  }
 
   holds(condition: Condition, roles: Roles | null): boolean {
     return this.evaluate(condition, null, roles, 0);
@@ -77,7 +120,17 @@ export class ConditionEvaluator {
           fact.derived === undefined &&
           (fact.values === undefined || condition.value !== undefined)
         ) {
-          const base = this.groundKey(condition, env);
+          const count = this.fillGroundArgs(condition, env);
+          if (count > 0) {
+            const lookup = this.lookup;
+            if (lookup?.covers(fact)) {
+              const held = lookup.valueOf(fact, this.groundArgs, count);
+              return condition.value === undefined ? held !== null : held === condition.value;
+            }
+            if (fact.values === undefined)
+              return this.store.holdsArgs(fact.id, this.groundArgs, count);
+          }
+          const base = count === 0 ? null : this.groundKey(condition, env);
           if (base !== null) return this.store.holdsGround(fact.id, base, condition.value ?? null);
         }
         if (fact.derived !== undefined && condition.value === undefined) {
@@ -98,7 +151,7 @@ export class ConditionEvaluator {
       case "or":
         return condition.operands.some((c) => this.evaluate(c, env, roles, depth));
       case "any": {
-        const name = variableName(condition.variable);
+        const name = bareName(condition.variable);
         const body = condition.body;
         if (body.kind === "fact" && this.facts.get(body.fact)?.derived === undefined) {
           // `any ?x: F(…, ?x, …)` for a primitive F: some instance of F with any value there.
@@ -140,6 +193,8 @@ export class ConditionEvaluator {
 
   /** Per depth: the environment of a derived fact's body, reused (evaluation never keeps it). */
   private readonly scratchEnvs: Map<string, string>[] = [];
+  /** Per depth: the derived fact whose parameters its environment holds. */
+  private readonly scratchOwners: Fact[] = [];
 
   /**
    * A derived fact's parameters bound to the values an atom names, when ids and bound variables
@@ -156,17 +211,41 @@ export class ConditionEvaluator {
     if (inner === undefined) {
       inner = new Map();
       this.scratchEnvs[depth] = inner;
-    } else inner.clear();
+      this.scratchOwners[depth] = fact;
+    } else if (this.scratchOwners[depth] !== fact || inner.size !== args.length) {
+      // Another fact's parameters: cleared. The same fact's are all set again below (clearing
+      // would make the map anew each time).
+      inner.clear();
+      this.scratchOwners[depth] = fact;
+    }
     for (let i = 0; i < args.length; i++) {
       const term = args[i]!;
       let value: string | undefined;
       if (term.kind === "id") value = env?.get(term.id) ?? term.id;
-      else if (term.kind === "var") value = env?.get(variableName(term.name));
+      else if (term.kind === "var") value = env?.get(bareName(term.name));
       if (value === undefined) return null;
       const param = fact.params[i];
       if (param !== undefined) inner.set(variableName(param), value);
     }
     return inner;
+  }
+
+  /**
+   * Writes the arguments of the instance an atom names into `groundArgs`, when ids and bound
+   * variables give every one of them: their number, or 0 (also for an atom without arguments).
+   */
+  private fillGroundArgs(condition: FactCondition, env: Env): number {
+    const args = condition.args;
+    const out = this.groundArgs;
+    for (let i = 0; i < args.length; i++) {
+      const term = args[i]!;
+      let value: string | undefined;
+      if (term.kind === "id") value = env?.get(term.id) ?? term.id;
+      else if (term.kind === "var") value = env?.get(bareName(term.name));
+      if (value === undefined) return 0;
+      out[i] = value;
+    }
+    return args.length;
   }
 
   /** The key of the instance an atom names, when ids and bound variables give every argument. */
@@ -177,7 +256,7 @@ export class ConditionEvaluator {
       const term = args[i]!;
       let value: string | undefined;
       if (term.kind === "id") value = env?.get(term.id) ?? term.id;
-      else if (term.kind === "var") value = env?.get(variableName(term.name));
+      else if (term.kind === "var") value = env?.get(bareName(term.name));
       if (value === undefined) return null;
       key += i === 0 ? value : `,${value}`;
     }
@@ -206,17 +285,17 @@ export class ConditionEvaluator {
    */
   private quantity(q: Quantity, env: Env, roles: Roles | null, depth: number): number {
     if (q.kind === "number") return q.value;
-    const name = variableName(q.variable);
+    const name = bareName(q.variable);
     const body = q.body;
     if (body.kind === "fact" && (env === null || !env.has(name))) {
       const fact = this.facts.get(body.fact);
       if (fact !== undefined && fact.derived === undefined) {
-        const position = body.args.findIndex(
-          (t) => t.kind === "var" && variableName(t.name) === name,
-        );
+        const position = body.args.findIndex((t) => t.kind === "var" && bareName(t.name) === name);
         if (position >= 0) {
           const options = this.options(body, fact, env, roles);
           options[position] = null;
+          const lookup = this.lookup;
+          if (lookup?.covers(fact)) return lookup.countAt(fact, options, position);
           return this.store.valuesAt(fact.id, options, position).length;
         }
       }
@@ -252,11 +331,11 @@ export class ConditionEvaluator {
     if (body.kind !== "fact") return undefined;
     const fact = this.facts.get(body.fact);
     if (fact === undefined || fact.derived !== undefined) return undefined;
-    const position = body.args.findIndex((t) => t.kind === "var" && variableName(t.name) === name);
+    const position = body.args.findIndex((t) => t.kind === "var" && bareName(t.name) === name);
     if (position < 0) return undefined;
     const options = this.options(body, fact, env, roles);
     body.args.forEach((term, i) => {
-      if (i === position || (term.kind === "var" && variableName(term.name) === name))
+      if (i === position || (term.kind === "var" && bareName(term.name) === name))
         options[i] = null;
     });
     return this.store.valuesAt(fact.id, options, position);
@@ -329,7 +408,7 @@ export class ConditionEvaluator {
     const env = new Map<string, string>();
     for (const [i, param] of fact.params.entries()) {
       const value = args[i];
-      if (value !== undefined) env.set(variableName(param), value);
+      if (value !== undefined) env.set(bareName(param), value);
     }
     return this.evaluate(fact.derived, env, null, depth);
   }
@@ -339,7 +418,7 @@ export class ConditionEvaluator {
       case "id":
         return env?.get(term.id) ?? term.id;
       case "var":
-        return env?.get(variableName(term.name)) ?? null;
+        return env?.get(bareName(term.name)) ?? null;
       case "holder":
         return roles?.holders ?? [];
       case "counterparty":
@@ -433,8 +512,7 @@ export class ConditionEvaluator {
           out.set(key, { fact, args, key });
           if (nested && fact.derived !== undefined) {
             const inner = new Map<string, string>();
-            for (const [i, param] of fact.params.entries())
-              inner.set(variableName(param), args[i]!);
+            for (const [i, param] of fact.params.entries()) inner.set(bareName(param), args[i]!);
             this.collectAtoms(fact.derived, inner, null, nested, out, depth + 1);
           }
         }

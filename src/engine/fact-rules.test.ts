@@ -203,6 +203,23 @@ fact reprimanded(p) {
     expect(late.result.facts.has("carried(m)")).toBe(false);
   });
 
+  it("read a fact that events start as it stands when the rule's event comes", () => {
+    // `open` changes with each event, not once a day: the second `second` of day 3 sees it open,
+    // though the first did not.
+    const rules = `
+fact open(m) "The motion is open" { starts open ?m }
+fact seconded(m) "The motion was seconded while open" { starts second ?m when open(?m) }
+`;
+    const { result } = run(rules, [
+      "02 second m by a",
+      "03 second m by a",
+      "03 open m by a",
+      "03 second m by b",
+    ]);
+    expect(days(result, "open(m)")).toEqual(["3.."]);
+    expect(days(result, "seconded(m)")).toEqual(["3.."]);
+  });
+
   it("do not start a fact when an `unless` event happens the same day, earlier or later", () => {
     const { result } = run(ballot, [
       "02 close-ballot m by c",

@@ -34,8 +34,16 @@ function accepts(option: ArgOption, value: string): boolean {
  */
 class FactTable {
   readonly instances = new Map<string, readonly string[]>();
-  /** Per argument position: value → keys of the holding instances with it there. */
-  private readonly byArgument: Map<string, Set<string>>[] = [];
+  /**
+   * Per argument position: value → keys of the holding instances with it there; built when a
+   * lookup first needs it (many tables are only ever read by key).
+   */
+  private byArgument: Map<string, Set<string>>[] | null = null;
+  /**
+   * The holding instances as a tree of their arguments (the last level holds `true`), built when
+   * an instance is first looked up by its arguments, so that a lookup builds no key.
+   */
+  private tree: Map<string, unknown> | null = null;
 
   /**
    * `arity`: the number of arguments. With fewer than two, a lookup binds every argument (the key
@@ -45,12 +53,20 @@ class FactTable {
 
   add(key: string, args: readonly string[]): void {
     this.instances.set(key, args);
-    if (this.arity < 2) return;
+    if (this.tree !== null) plant(this.tree, args);
+    if (this.byArgument !== null) this.index(key, args, this.byArgument);
+  }
+
+  private index(
+    key: string,
+    args: readonly string[],
+    byArgument: Map<string, Set<string>>[],
+  ): void {
     for (let i = 0; i < args.length; i++) {
-      let index = this.byArgument[i];
+      let index = byArgument[i];
       if (index === undefined) {
         index = new Map();
-        this.byArgument[i] = index;
+        byArgument[i] = index;
       }
       const value = args[i]!;
       const bucket = index.get(value);
@@ -61,7 +77,8 @@ class FactTable {
 
   delete(key: string, args: readonly string[]): void {
     this.instances.delete(key);
-    if (this.arity < 2) return;
+    if (this.tree !== null) uproot(this.tree, args);
+    if (this.byArgument === null) return;
     for (let i = 0; i < args.length; i++) {
       const index = this.byArgument[i];
       const value = args[i]!;
@@ -70,6 +87,22 @@ class FactTable {
       bucket.delete(key);
       if (bucket.size === 0) index!.delete(value);
     }
+  }
+
+  /** Whether the instance of these arguments (the first `count` of `args`) holds. */
+  has(args: readonly string[], count: number): boolean {
+    let tree = this.tree;
+    if (tree === null) {
+      tree = new Map();
+      for (const values of this.instances.values()) plant(tree, values);
+      this.tree = tree;
+    }
+    let node: unknown = tree;
+    for (let i = 0; i < count; i++) {
+      node = (node as Map<string, unknown>).get(args[i]!);
+      if (node === undefined) return false;
+    }
+    return node === true;
   }
 
   /**
@@ -83,12 +116,18 @@ class FactTable {
     skip: number,
   ): ReadonlySet<string> | undefined {
     if (this.arity < 2) return undefined;
+    let byArgument = this.byArgument;
+    if (byArgument === null) {
+      byArgument = [];
+      for (const [key, args] of this.instances) this.index(key, args, byArgument);
+      this.byArgument = byArgument;
+    }
     let best: ReadonlySet<string> | undefined;
     for (let i = 0; i < count; i++) {
       if (i === skip) continue;
       const value = fixed(i);
       if (value === null) continue;
-      const bucket = this.byArgument[i]?.get(value);
+      const bucket = byArgument[i]?.get(value);
       if (bucket === undefined) return emptyKeys;
       if (best === undefined || bucket.size < best.size) best = bucket;
     }
@@ -97,6 +136,50 @@ class FactTable {
 }
 
 const emptyKeys: ReadonlySet<string> = new Set();
+
+/**
+ * One instance of a primitive fact as the store knows it (`status(m3)=voting`, its arguments),
+ * kept by whoever starts and ends it often: the store finds its table and timeline through it
+ * rather than through its key.
+ */
+export class FactHandle {
+  /** @internal The table of its fact, once known. */
+  table: FactTable | null = null;
+  /** @internal Its timeline, once it has one. */
+  builder: TimelineBuilder<FactState> | null = null;
+  /** @internal Whether its arguments are in the domain already. */
+  inDomain = false;
+
+  constructor(
+    readonly name: string,
+    readonly key: string,
+    readonly args: readonly string[],
+  ) {}
+}
+
+/** Files arguments in a tree of them. */
+function plant(tree: Map<string, unknown>, args: readonly string[]): void {
+  let node = tree;
+  const last = args.length - 1;
+  for (let i = 0; i < last; i++) {
+    let next = node.get(args[i]!) as Map<string, unknown> | undefined;
+    if (next === undefined) {
+      next = new Map();
+      node.set(args[i]!, next);
+    }
+    node = next;
+  }
+  if (last >= 0) node.set(args[last]!, true);
+}
+
+/** Takes arguments out of a tree of them (emptied levels stay: they answer no lookup). */
+function uproot(tree: Map<string, unknown>, args: readonly string[]): void {
+  let node: Map<string, unknown> | undefined = tree;
+  const last = args.length - 1;
+  for (let i = 0; i < last && node !== undefined; i++)
+    node = node.get(args[i]!) as Map<string, unknown> | undefined;
+  if (last >= 0) node?.delete(args[last]!);
+}
 
 /**
  * The primitive facts holding now, and the timelines of every fact instance (primitive or
@@ -181,6 +264,53 @@ export class FactStore {
     for (const value of args) this.addToDomain(value);
     this.open(key, day, reason);
     return true;
+  }
+
+  /** `start` of the instance a handle stands for (its key `keyOf(name, args)`). */
+  startHandle(handle: FactHandle, day: Day, reason: Reason): boolean {
+    let table = handle.table;
+    if (table === null) {
+      const known = this.holding.get(handle.name);
+      table = known ?? new FactTable(handle.args.length);
+      if (known === undefined) this.holding.set(handle.name, table);
+      handle.table = table;
+    }
+    const key = handle.key;
+    if (table.instances.has(key)) return false;
+    const args = handle.args;
+    table.add(key, args);
+    if (!handle.inDomain) {
+      for (let i = 0; i < args.length; i++) this.addToDomain(args[i]!);
+      handle.inDomain = true;
+    }
+    let builder = handle.builder;
+    if (builder === null) {
+      const known = this.builders.get(key);
+      builder = known ?? new TimelineBuilder<FactState>();
+      if (known === undefined) this.builders.set(key, builder);
+      handle.builder = builder;
+    }
+    builder.set(day, "holds", reason);
+    return true;
+  }
+
+  /** Ends the instance a handle stands for, if it holds; whether it did. */
+  endHandle(handle: FactHandle, day: Day): boolean {
+    const table = handle.table ?? this.holding.get(handle.name);
+    const key = handle.key;
+    if (table === undefined || !table.instances.has(key)) return false;
+    table.delete(key, handle.args);
+    (handle.builder ?? this.builders.get(key))?.close(day);
+    return true;
+  }
+
+  /**
+   * Whether the instance of a fact without values named by the first `count` of `args` holds,
+   * found without building its key.
+   */
+  holdsArgs(name: string, args: readonly string[], count: number): boolean {
+    const table = this.holding.get(name);
+    return table !== undefined && table.instances.size > 0 && table.has(args, count);
   }
 
   /**

@@ -7,24 +7,22 @@ import { isRuled } from "../language/model/fact.ts";
 import type { FactRule } from "../language/model/fact-rule.ts";
 import type { EventPattern, PatternTerm } from "../language/model/pattern.ts";
 import { assertNever } from "./assert-never.ts";
-import type { ConditionEvaluator } from "./condition-evaluator.ts";
+import { bareName, type ConditionEvaluator, type ValueLookup } from "./condition-evaluator.ts";
 import { dayText } from "./day-text.ts";
-import { type FactStore, factKey } from "./fact-store.ts";
-import { variableName } from "./format-condition.ts";
+import { type ArgOption, FactHandle, type FactStore, factKey } from "./fact-store.ts";
 import { describeEvent } from "./format-event.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
-import { mergeSources, type Reason } from "./reason.ts";
+import { type Cause, mergeSources, type Reason } from "./reason.ts";
 
 /** The variables a condition leaves free (not bound by `any` or `count`), without `?`. */
 function freeVariables(condition: Condition, bound: ReadonlySet<string>, out: string[]): string[] {
   const term = (t: PatternTerm): void => {
     if (t.kind !== "var") return;
-    const name = variableName(t.name);
+    const name = bareName(t.name);
     if (!bound.has(name) && !out.includes(name)) out.push(name);
   };
   const quantity = (q: Quantity): void => {
-    if (q.kind === "count")
-      freeVariables(q.body, new Set([...bound, variableName(q.variable)]), out);
+    if (q.kind === "count") freeVariables(q.body, new Set([...bound, bareName(q.variable)]), out);
   };
   switch (condition.kind) {
     case "fact":
@@ -38,7 +36,7 @@ function freeVariables(condition: Condition, bound: ReadonlySet<string>, out: st
       for (const c of condition.operands) freeVariables(c, bound, out);
       break;
     case "any":
-      freeVariables(condition.body, new Set([...bound, variableName(condition.variable)]), out);
+      freeVariables(condition.body, new Set([...bound, bareName(condition.variable)]), out);
       break;
     case "compare":
       quantity(condition.left);
@@ -48,8 +46,19 @@ function freeVariables(condition: Condition, bound: ReadonlySet<string>, out: st
   return out;
 }
 
+/** Whether an argument option accepts a value (undefined: nothing there to accept). */
+function accepts(option: ArgOption | undefined, value: string | undefined): boolean {
+  if (option === null) return true;
+  if (option === undefined || value === undefined) return false;
+  return typeof option === "string" ? option === value : option.includes(value);
+}
+
 /** Whether a day's proposals for an instance end a value. */
-function endsValue(list: readonly Proposal[], count: number, value: string | null): boolean {
+function endsValue(
+  list: readonly (Proposal | null)[],
+  count: number,
+  value: string | null,
+): boolean {
   if (value === null) return false;
   for (let i = 0; i < count; i++) {
     const p = list[i]!;
@@ -80,23 +89,140 @@ interface Instance {
   readonly level: number;
   /** The settlement that last touched it, and the proposals it had then (the first `count`). */
   round: number;
-  readonly today: Proposal[];
+  /** The day's proposals (the first `count`; null once let go), in a list kept from day to day. */
+  readonly today: (Proposal | null)[];
   count: number;
   /** The change decided for the day being settled: the value it goes to, and why. */
   next: string | null;
   cause: Proposal | null;
+  /** Per value held: its store key and store arguments, made when first needed. */
+  slots: Map<string, FactHandle> | null;
+  /**
+   * The day mark (`RuledFacts.days`) of the last day an `ends` without `unless` reached it while
+   * it held no value: such an end is not filed as a proposal, only marked here.
+   */
+  idleEnd: number;
+}
+
+/** The store key and arguments of an instance holding a value (HOLDS: the instance's own). */
+function slotOf(instance: Instance, value: string): FactHandle {
+  let slots = instance.slots;
+  if (slots === null) {
+    slots = new Map();
+    instance.slots = slots;
+  }
+  let slot = slots.get(value);
+  if (slot === undefined) {
+    const id = instance.fact.id;
+    slot =
+      value === HOLDS
+        ? new FactHandle(id, instance.key, instance.args)
+        : new FactHandle(id, `${instance.key}=${value}`, [...instance.args, value]);
+    slots.set(value, slot);
+  }
+  return slot;
+}
+
+/**
+ * The reason of a value started by an event's rule, worded when read: most reasons of a replay
+ * are never read, and wording them all would cost more than the rest of the replay.
+ */
+class EventRuleReason implements Reason {
+  readonly kind = "event";
+  readonly event: string;
+  readonly sources: readonly string[];
+  readonly #key: string;
+  readonly #rule: FactRule;
+  readonly #origin: Event;
+  #text: string | null = null;
+
+  constructor(key: string, rule: FactRule, origin: Event, fact: Fact) {
+    this.#key = key;
+    this.#rule = rule;
+    this.#origin = origin;
+    this.event = origin.id;
+    this.sources = mergeSources(origin.sources, fact.sources);
+  }
+
+  get summary(): string {
+    this.#text ??= `${this.#key} from ${describeEvent(this.#origin)}, by '${this.#rule.text}'`;
+    return this.#text;
+  }
+
+  toJSON(): Reason {
+    return { kind: this.kind, summary: this.summary, event: this.event, sources: this.sources };
+  }
+}
+
+/** The reason of a value started or ended by another fact's change or by a timer, worded when read. */
+class ChangeRuleReason implements Reason {
+  readonly kind = "rule";
+  readonly sources: readonly string[];
+  readonly #key: string;
+  readonly #rule: FactRule;
+  readonly #origin: ChangeOrigin | TimerOrigin;
+  #text: string | null = null;
+
+  constructor(
+    key: string,
+    rule: FactRule,
+    origin: ChangeOrigin | TimerOrigin,
+    sources: readonly string[],
+  ) {
+    this.#key = key;
+    this.#rule = rule;
+    this.#origin = origin;
+    this.sources = sources;
+  }
+
+  get summary(): string {
+    const origin = this.#origin;
+    this.#text ??=
+      origin.kind === "change"
+        ? `${this.#key} from the ${origin.edge} of ${origin.key} on ${dayText(origin.day)}, by '${this.#rule.text}'`
+        : `${this.#key} after ${origin.key} had held since ${dayText(origin.since)}, by '${this.#rule.text}'`;
+    return this.#text;
+  }
+
+  get because(): readonly Cause[] {
+    const origin = this.#origin;
+    // An end's cause is the value on its last day.
+    return origin.kind === "change"
+      ? [
+          {
+            kind: "fact",
+            id: origin.key,
+            day: origin.edge === "end" ? origin.day - 1 : origin.day,
+          },
+        ]
+      : [{ kind: "fact", id: origin.key, day: origin.since }];
+  }
+
+  toJSON(): Reason {
+    return {
+      kind: this.kind,
+      summary: this.summary,
+      sources: this.sources,
+      because: this.because,
+    };
+  }
+}
+
+interface ChangeOrigin {
+  readonly kind: "change";
+  readonly edge: "start" | "end";
+  readonly key: string;
+  readonly day: Day;
+}
+
+interface TimerOrigin {
+  readonly kind: "timer";
+  readonly since: Day;
+  readonly key: string;
 }
 
 /** What set a proposal off, to word its reason if it is applied. */
-type Origin =
-  | Event
-  | {
-      readonly kind: "change";
-      readonly edge: "start" | "end";
-      readonly key: string;
-      readonly day: Day;
-    }
-  | { readonly kind: "timer"; readonly since: Day; readonly key: string };
+type Origin = Event | ChangeOrigin | TimerOrigin;
 
 /** A change a rule asks for on the day being replayed; applied when the day is settled. */
 interface Proposal {
@@ -106,8 +232,87 @@ interface Proposal {
   readonly value: string | null;
   readonly rule: FactRule;
   /** The variables the rule bound, kept only for its `unless`. */
-  readonly env: ReadonlyMap<string, string> | null;
+  readonly env: Kept | null;
   readonly origin: Origin;
+}
+
+/** Variables' values, looked up by name. */
+interface Bound {
+  get(name: string): string | undefined;
+}
+
+/**
+ * The bindings a proposal keeps for its rule's `unless`: the values of the variables its
+ * patterns name (copying the whole environment into a map would cost more than the proposal).
+ */
+class Kept implements Bound {
+  constructor(
+    private readonly names: readonly string[],
+    private readonly values: readonly (string | undefined)[],
+  ) {}
+
+  get(name: string): string | undefined {
+    const i = this.names.indexOf(name);
+    return i < 0 ? undefined : this.values[i];
+  }
+}
+
+/** The variables (bare names) a rule's `unless` patterns name. */
+function unlessVariables(rule: FactRule): string[] {
+  const out: string[] = [];
+  for (const pattern of rule.unless)
+    for (const terms of [pattern.objects, pattern.actors, pattern.targets])
+      for (const term of terms)
+        if (term.kind === "var") {
+          const name = bareName(term.name);
+          if (!out.includes(name)) out.push(name);
+        }
+  return out;
+}
+
+/** A term of a simple pattern: the slot it is in (objects, actors, targets), a variable or an id. */
+interface SlotTerm {
+  readonly slot: number;
+  readonly variable: string | null;
+  readonly id: string | null;
+}
+
+/**
+ * The one value of an event's slot: an id, null for an object that is not a reference, or
+ * undefined when the slot holds no value or several.
+ */
+function slotValue(event: Event, slot: number): string | null | undefined {
+  if (slot === 0) {
+    const objects = event.objects;
+    if (objects.length !== 1) return undefined;
+    const object = objects[0]!;
+    return object.kind === "ref" ? object.id : null;
+  }
+  const list = slot === 1 ? event.actors : event.targets;
+  return list.length === 1 ? list[0] : undefined;
+}
+
+/**
+ * Whether an event matches a simple pattern with bindings that agree with `env`: 1 if so, 0 if
+ * not, -1 when the general matching is needed (a slot with no value or several).
+ */
+function agreesSimply(terms: readonly SlotTerm[], event: Event, env: Bound): number {
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!;
+    const value = slotValue(event, term.slot);
+    if (value === undefined) return -1;
+    if (value === null) return 0;
+    if (term.variable === null) {
+      if (value !== term.id) return 0;
+      continue;
+    }
+    const bound = env.get(term.variable);
+    if (bound !== undefined && bound !== value) return 0;
+    for (let j = 0; j < i; j++)
+      if (terms[j]!.variable === term.variable && slotValue(event, terms[j]!.slot) !== value)
+        return 0;
+  }
+  return 1;
 }
 
 /** What a pattern filed by `patterns()` stands for: a rule's trigger, or one of its `unless`. */
@@ -145,7 +350,7 @@ export interface RuledHost {
  * facts as the day began; when the day is over, `settle` applies them in trigger order, so that
  * a fact's start or end can set off other facts' rules on the same day.
  */
-export class RuledFacts {
+export class RuledFacts implements ValueLookup {
   private readonly ruled: Fact[] = [];
   /** Per fact: its stratum; a fact set off by another's change comes after it. */
   private readonly level = new Map<string, number>();
@@ -164,9 +369,16 @@ export class RuledFacts {
   /** The day whose proposals are pending, or null. */
   private pendingDay: Day | null = null;
   /** Per stratum: the proposals of the day. */
-  private readonly byLevel: Proposal[][] = [];
+  private readonly byLevel: (Proposal | null)[][] = [];
+  /**
+   * Per stratum: how many proposals its list holds. The lists (and the other lists of a
+   * settlement) keep their storage from day to day: emptied by count, their entries let go.
+   */
+  private readonly levelCounts: number[] = [];
   /** Counts the days settled, to mark the instances a settlement touches. */
   private rounds = 0;
+  /** Marks the day being replayed and settled (counts the settlements done). */
+  private days = 0;
   /** Per `unless` pattern: today's events matching its type. */
   private readonly happened = new Map<EventPattern, Event[]>();
   private lastEvent: Event | null = null;
@@ -175,7 +387,7 @@ export class RuledFacts {
   private readonly whenVariables = new Map<FactRule, readonly string[]>();
 
   constructor(
-    facts: ReadonlyMap<string, Fact>,
+    private readonly facts: ReadonlyMap<string, Fact>,
     private readonly store: FactStore,
     private readonly evaluator: ConditionEvaluator,
     private readonly host: RuledHost,
@@ -201,7 +413,57 @@ export class RuledFacts {
         }
       }
     }
-    for (const fact of this.ruled) this.levelOf(fact, facts, 0);
+    for (const fact of this.ruled) {
+      this.levelOf(fact, facts, 0);
+      // Only these rules change it: its value is the instance's.
+      if (fact.params.length > 0 && fact.starts.length === 0 && fact.ends.length === 0)
+        this.kept.add(fact);
+    }
+    evaluator.useLookup(this);
+  }
+
+  /** The facts whose instances' values conditions read here rather than in the store. */
+  private readonly kept = new Set<Fact>();
+
+  covers(fact: Fact): boolean {
+    return this.kept.has(fact);
+  }
+
+  valueOf(fact: Fact, args: readonly string[], count: number): string | null {
+    let node: TrieNode | Instance | undefined = this.tries.get(fact.id);
+    for (let i = 0; i < count && node !== undefined; i++) node = (node as TrieNode).get(args[i]!);
+    if (node === undefined || count !== fact.params.length) return fact.initially ?? null;
+    return (node as Instance).value;
+  }
+
+  countAt(fact: Fact, options: readonly ArgOption[], position: number): number {
+    const n = fact.params.length;
+    let pool: Iterable<Instance> | undefined;
+    let size = Number.POSITIVE_INFINITY;
+    const index = this.byArgument.get(fact.id);
+    if (index !== undefined)
+      for (let i = 0; i < n; i++) {
+        const option = options[i];
+        if (i === position || typeof option !== "string") continue;
+        const set = index.get(`${i}:${option}`);
+        if (set === undefined) return 0;
+        if (set.size < size) {
+          pool = set;
+          size = set.size;
+        }
+      }
+    pool ??= this.byFact.get(fact.id) ?? [];
+    const seen = new Set<string>();
+    for (const instance of pool) {
+      const value = instance.value;
+      // An initial value never changed is not in the store's instances.
+      if (value === null || instance.initial) continue;
+      let ok = true;
+      for (let i = 0; i < options.length && ok; i++)
+        if (i !== position) ok = accepts(options[i], i < n ? instance.args[i] : value);
+      if (ok) seen.add(position < n ? instance.args[position]! : value);
+    }
+    return seen.size;
   }
 
   /** A fact's stratum: one more than the highest of the facts whose changes set it off. */
@@ -270,6 +532,8 @@ export class RuledFacts {
         count: 0,
         next: null,
         cause: null,
+        slots: null,
+        idleEnd: -1,
       };
       this.instances.set(key, instance);
       let node = this.tries.get(fact.id);
@@ -298,7 +562,7 @@ export class RuledFacts {
         for (let i = 0; i < args.length; i++) {
           const k = `${i}:${args[i]}`;
           const set = index.get(k);
-          if (set === undefined) index.set(k, new Set([instance]));
+          if (set === undefined) index.set(k, new Set<Instance>().add(instance));
           else set.add(instance);
         }
       }
@@ -324,8 +588,14 @@ export class RuledFacts {
       }
     pool ??= this.byFact.get(fact.id) ?? [];
     const out: Instance[] = [];
-    for (const instance of pool)
-      if (args.every((a, i) => a === null || a === instance.args[i])) out.push(instance);
+    for (const instance of pool) {
+      let ok = true;
+      for (let i = 0; i < args.length && ok; i++) {
+        const a = args[i];
+        ok = a === null || a === instance.args[i];
+      }
+      if (ok) out.push(instance);
+    }
     return out;
   }
 
@@ -343,6 +613,14 @@ export class RuledFacts {
       else list.push(event);
       return;
     }
+    const simple = this.simpleBinding(pattern, event);
+    if (simple === 0) return;
+    if (simple === 1) {
+      this.begin(day);
+      this.lastEvent = event;
+      this.fire(handle.fact, handle.rule, this.simpleEnvs.get(pattern)!, event);
+      return;
+    }
     this.matched = 0;
     matchPattern(pattern, event, null, this.bindings, this.collect);
     if (this.matched === 0) return;
@@ -351,6 +629,70 @@ export class RuledFacts {
     const origin: Origin = event;
     for (let i = 0; i < this.matched; i++)
       this.fire(handle.fact, handle.rule, this.envs[i]!, origin);
+  }
+
+  /** Per pattern: its terms, when it has at most one per slot, each a variable or an id; else null. */
+  private readonly simplePatterns = new Map<EventPattern, readonly SlotTerm[] | null>();
+  /**
+   * Per simple pattern: the environment of its match, reused. A match sets every variable of
+   * the pattern again, so it is never cleared (clearing makes a map anew).
+   */
+  private readonly simpleEnvs = new Map<EventPattern, Map<string, string>>();
+
+  private simpleTerms(pattern: EventPattern): readonly SlotTerm[] | null {
+    let terms = this.simplePatterns.get(pattern);
+    if (terms === undefined) {
+      const out: SlotTerm[] = [];
+      const slots = [pattern.objects, pattern.actors, pattern.targets];
+      let simple = true;
+      for (let slot = 0; slot < slots.length && simple; slot++) {
+        const list = slots[slot]!;
+        if (list.length > 1) simple = false;
+        const term = list[0];
+        if (term === undefined || !simple) continue;
+        if (term.kind === "var") out.push({ slot, variable: bareName(term.name), id: null });
+        else if (term.kind === "id") out.push({ slot, variable: null, id: term.id });
+        else simple = false;
+      }
+      terms = simple ? out : null;
+      this.simplePatterns.set(pattern, terms);
+    }
+    return terms;
+  }
+
+  /**
+   * An event's one match of a simple pattern (see `simpleTerms`) when each slot the pattern names
+   * holds one value in the event, written into the first environment: 1 if it matches, 0 if not,
+   * -1 when the general matching is needed.
+   */
+  private simpleBinding(pattern: EventPattern, event: Event): number {
+    if (pattern.type !== event.type) return 0;
+    const terms = this.simpleTerms(pattern);
+    if (terms === null) return -1;
+    let env = this.simpleEnvs.get(pattern);
+    if (env === undefined) {
+      env = new Map();
+      this.simpleEnvs.set(pattern, env);
+    }
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      const value = slotValue(event, term.slot);
+      if (value === undefined) return -1;
+      if (value === null) return 0;
+      if (term.variable === null) {
+        if (value !== term.id) return 0;
+        continue;
+      }
+      // A variable named twice must match the same value both times.
+      let earlier = false;
+      for (let j = 0; j < i; j++)
+        if (terms[j]!.variable === term.variable) {
+          earlier = true;
+          if (env.get(term.variable) !== value) return 0;
+        }
+      if (!earlier) env.set(term.variable, value);
+    }
+    return 1;
   }
 
   /** The bindings of each match of an event, as environments (reused: only `matched` count). */
@@ -393,36 +735,12 @@ export class RuledFacts {
   private reasonOf(p: Proposal, key: string): Reason {
     const fact = p.instance.fact;
     const origin = p.origin;
-    const rule = p.rule.text;
     switch (origin.kind) {
       case "event":
-        return {
-          kind: "event",
-          summary: `${key} from ${describeEvent(origin)}, by '${rule}'`,
-          event: origin.id,
-          sources: mergeSources(origin.sources, fact.sources),
-        };
+        return new EventRuleReason(key, p.rule, origin, fact);
       case "change":
-        return {
-          kind: "rule",
-          summary: `${key} from the ${origin.edge} of ${origin.key} on ${dayText(origin.day)}, by '${rule}'`,
-          sources: fact.sources,
-          // An end's cause is the value on its last day.
-          because: [
-            {
-              kind: "fact",
-              id: origin.key,
-              day: origin.edge === "end" ? origin.day - 1 : origin.day,
-            },
-          ],
-        };
       case "timer":
-        return {
-          kind: "rule",
-          summary: `${key} after ${origin.key} had held since ${dayText(origin.since)}, by '${rule}'`,
-          sources: fact.sources,
-          because: [{ kind: "fact", id: origin.key, day: origin.since }],
-        };
+        return new ChangeRuleReason(key, p.rule, origin, fact.sources);
       default:
         return assertNever(origin);
     }
@@ -430,15 +748,80 @@ export class RuledFacts {
 
   /** The store key of an instance holding a value. */
   private valueKey(instance: Instance, value: string | null): string {
-    return value === null || value === HOLDS ? instance.key : `${instance.key}=${value}`;
+    return value === null ? instance.key : slotOf(instance, value).key;
   }
 
   /** Applies `where` (test, or range over a group) and `when`, then proposes for each binding. */
   private fire(fact: Fact, rule: FactRule, env: Map<string, string>, origin: Origin): void {
     // A condition that names none of the variables `where` ranges over is read once, not per value.
     const early = rule.when !== undefined && this.boundBefore(rule, env);
-    if (early && !this.evaluator.holdsIn(rule.when!, env)) return;
+    if (early && !this.whenHolds(rule, env)) return;
     this.expand(fact, rule, 0, env, origin, early);
+  }
+
+  /**
+   * Per rule whose `when` names one free variable and reads only facts that change when a day is
+   * settled (facts with rules, and facts no event starts or ends): the day mark, and the answers
+   * of that day by the variable's value. Null for a rule whose answers are not remembered.
+   */
+  private readonly whenMemo = new Map<
+    FactRule,
+    { day: number; readonly answers: Map<string, boolean> } | null
+  >();
+
+  /**
+   * A rule's `when` with its variables bound. The facts read as the day began hold the whole day,
+   * so an answer is remembered for the day (the rules of one day ask the same a thousand times).
+   */
+  private whenHolds(rule: FactRule, env: ReadonlyMap<string, string>): boolean {
+    const when = rule.when!;
+    let memo = this.whenMemo.get(rule);
+    if (memo === undefined) {
+      const names = this.whenVariables.get(rule) ?? [];
+      memo =
+        names.length === 1 && this.settledOnly(when, new Set())
+          ? { day: this.days, answers: new Map() }
+          : null;
+      this.whenMemo.set(rule, memo);
+    }
+    if (memo === null) return this.evaluator.holdsIn(when, env);
+    if (memo.day !== this.days) {
+      memo.day = this.days;
+      memo.answers.clear();
+    }
+    const value = env.get(this.whenVariables.get(rule)![0]!)!;
+    let answer = memo.answers.get(value);
+    if (answer === undefined) {
+      answer = this.evaluator.holdsIn(when, env);
+      memo.answers.set(value, answer);
+    }
+    return answer;
+  }
+
+  /**
+   * Whether a condition reads only facts that change when a day is settled, without `any` or
+   * `count` (which may range over the domain, which events extend during the day).
+   */
+  private settledOnly(condition: Condition, seen: Set<string>): boolean {
+    switch (condition.kind) {
+      case "fact": {
+        const fact = this.facts.get(condition.fact);
+        if (fact === undefined) return false;
+        if (fact.derived !== undefined) {
+          if (seen.has(fact.id)) return true;
+          seen.add(fact.id);
+          return this.settledOnly(fact.derived, seen);
+        }
+        return fact.starts.length === 0 && fact.ends.length === 0;
+      }
+      case "not":
+        return this.settledOnly(condition.operand, seen);
+      case "and":
+      case "or":
+        return condition.operands.every((c) => this.settledOnly(c, seen));
+      default:
+        return false;
+    }
   }
 
   /** One complete binding of a rule: its condition, then its proposal. */
@@ -451,7 +834,7 @@ export class RuledFacts {
   ): void {
     if (!checked && rule.when !== undefined && !this.evaluator.holdsIn(rule.when, env)) return;
     const params = fact.params;
-    const kept = rule.unless.length === 0 ? null : new Map(env);
+    const kept = rule.unless.length === 0 ? null : this.keep(rule, env);
     // The instance straight from the bindings, through the tree of its arguments: its key and
     // arguments are built only when it is new.
     let node: TrieNode | undefined = this.tries.get(fact.id);
@@ -483,8 +866,28 @@ export class RuledFacts {
       });
       return;
     }
-    for (const instance of this.matching(fact, args))
-      this.push({ instance, effect: "end", value: null, rule, env: kept, origin });
+    const marked = rule.unless.length === 0;
+    for (const instance of this.matching(fact, args)) {
+      // An end of an instance holding nothing changes nothing, unless the day starts a value
+      // there too: `decide` reads the mark.
+      if (marked && instance.value === null) instance.idleEnd = this.days;
+      else this.push({ instance, effect: "end", value: null, rule, env: kept, origin });
+    }
+  }
+
+  /** Per rule with `unless`: the variables its patterns name. */
+  private readonly unlessNames = new Map<FactRule, readonly string[]>();
+
+  /** What a proposal of a rule with `unless` keeps of its environment. */
+  private keep(rule: FactRule, env: ReadonlyMap<string, string>): Kept {
+    let names = this.unlessNames.get(rule);
+    if (names === undefined) {
+      names = unlessVariables(rule);
+      this.unlessNames.set(rule, names);
+    }
+    const values: (string | undefined)[] = [];
+    for (let i = 0; i < names.length; i++) values.push(env.get(names[i]!));
+    return new Kept(names, values);
   }
 
   /** Whether every free variable of a rule's `when` is bound already. */
@@ -513,8 +916,8 @@ export class RuledFacts {
     }
     let free: string | undefined;
     for (const t of atom.args)
-      if (t.kind === "var" && !env.has(variableName(t.name))) {
-        free = variableName(t.name);
+      if (t.kind === "var" && !env.has(bareName(t.name))) {
+        free = bareName(t.name);
         break;
       }
     if (free === undefined) {
@@ -522,19 +925,28 @@ export class RuledFacts {
         this.expand(fact, rule, index + 1, env, origin, checked);
       return;
     }
+    // The environment is extended in place and restored: a proposal copies what it keeps.
     for (const value of this.evaluator.valuesFor(atom, free, env)) {
-      const inner = new Map(env);
-      inner.set(free, value);
-      if (this.evaluator.holdsIn(atom, inner))
-        this.expand(fact, rule, index + 1, inner, origin, checked);
+      env.set(free, value);
+      if (this.evaluator.holdsIn(atom, env))
+        this.expand(fact, rule, index + 1, env, origin, checked);
     }
+    env.delete(free);
   }
 
   /** Whether an event of the day matches one of a rule's `unless` patterns under its bindings. */
-  private prevented(rule: FactRule, env: ReadonlyMap<string, string> | null): boolean {
+  private prevented(rule: FactRule, env: Bound | null): boolean {
     if (env === null) return false;
-    for (const pattern of rule.unless)
-      for (const event of this.happened.get(pattern) ?? [])
+    for (const pattern of rule.unless) {
+      const events = this.happened.get(pattern);
+      if (events === undefined) continue;
+      const terms = this.simpleTerms(pattern);
+      for (const event of events) {
+        if (terms !== null) {
+          const agrees = agreesSimply(terms, event, env);
+          if (agrees === 1) return true;
+          if (agrees === 0) continue;
+        }
         if (
           matchPattern(pattern, event, null, this.bindings, (b) => {
             for (let i = 0; i < b.length; i++) {
@@ -545,6 +957,8 @@ export class RuledFacts {
           })
         )
           return true;
+      }
+    }
     return false;
   }
 
@@ -564,35 +978,37 @@ export class RuledFacts {
     this.pendingDay = null;
     const round = ++this.rounds;
     const applied: Instance[] = [];
-    const started = new Map<Instance, Set<string>>();
-    const touched: Instance[] = [];
+    // The instances with timers a value was started on today (their proposals say which).
+    const started: Instance[] = [];
+    const touched = this.touched;
+    const visited = this.visited;
+    let visitedCount = 0;
     for (let level = 0; level < this.levels; level++) {
       const list = this.byLevel[level];
-      if (list === undefined || list.length === 0) continue;
-      touched.length = 0;
-      for (let i = 0; i < list.length; i++) {
+      if (list === undefined || this.levelCounts[level] === 0) continue;
+      let touchedCount = 0;
+      for (let i = 0; i < this.levelCounts[level]!; i++) {
         const p = list[i]!;
         if (p.env !== null && this.prevented(p.rule, p.env)) continue;
         const instance = p.instance;
         if (instance.round !== round) {
           instance.round = round;
           instance.count = 0;
-          touched.push(instance);
+          touched[touchedCount++] = instance;
+          visited[visitedCount++] = instance;
         }
         instance.today[instance.count++] = p;
       }
-      list.length = 0;
-      for (const instance of touched) {
+      list.fill(null, 0, this.levelCounts[level]);
+      this.levelCounts[level] = 0;
+      for (let t = 0; t < touchedCount; t++) {
+        const instance = touched[t]!;
         if (this.timers.has(instance.fact.id))
           for (let i = 0; i < instance.count; i++) {
             const p = instance.today[i]!;
             if (p.effect === "start" && p.value !== null) {
-              let values = started.get(instance);
-              if (values === undefined) {
-                values = new Set();
-                started.set(instance, values);
-              }
-              values.add(p.value);
+              started.push(instance);
+              break;
             }
           }
         if (!this.decide(instance)) continue;
@@ -601,6 +1017,7 @@ export class RuledFacts {
       }
     }
     this.happened.clear();
+    this.days++;
     const event = this.lastEvent;
     this.lastEvent = null;
     // The instances under their values before and after the change, for the replay's conditions.
@@ -611,8 +1028,26 @@ export class RuledFacts {
         changes.push({ fact, args: this.storeArgs(instance, instance.value) });
     }
     for (const instance of applied) this.apply(instance, instance.value, instance.next, day);
-    for (const [instance, values] of started)
-      for (const value of values) this.setTimers(instance, value, day);
+    for (const instance of started) {
+      // Each value started, once, in the order first proposed.
+      const list = instance.today;
+      for (let i = 0; i < instance.count; i++) {
+        const p = list[i]!;
+        if (p.effect !== "start" || p.value === null) continue;
+        let first = true;
+        for (let j = 0; j < i && first; j++) {
+          const q = list[j]!;
+          if (q.effect === "start" && q.value === p.value) first = false;
+        }
+        if (first) this.setTimers(instance, p.value, day);
+      }
+    }
+    // The day's proposals are let go, so that they die young (kept, every collection would
+    // copy them).
+    for (let v = 0; v < visitedCount; v++) {
+      const instance = visited[v]!;
+      instance.today.fill(null, 0, instance.count);
+    }
     if (applied.length === 0) return;
     for (const instance of applied) {
       const fact = instance.fact.id;
@@ -622,6 +1057,11 @@ export class RuledFacts {
     if (changes.length > 0) this.host.changed(changes, day, event);
   }
 
+  /** The instances a stratum's proposals touch, reused. */
+  private readonly touched: Instance[] = [];
+  /** The instances a settlement touches, at every stratum. */
+  private readonly visited: Instance[] = [];
+
   /** Files a proposal under its fact's stratum. */
   private push(p: Proposal): void {
     const level = p.instance.level;
@@ -629,8 +1069,9 @@ export class RuledFacts {
     if (list === undefined) {
       list = [];
       this.byLevel[level] = list;
+      this.levelCounts[level] = 0;
     }
-    list.push(p);
+    list[this.levelCounts[level]!++] = p;
   }
 
   /**
@@ -654,6 +1095,9 @@ export class RuledFacts {
         else if (p.value !== start.value) clash = true;
       } else end ??= p;
     }
+    // An end marked rather than filed (the instance held nothing): as a filed end, it leaves a
+    // value started today not holding, and the instance holding none, as before.
+    if (start !== undefined && instance.idleEnd === this.days) return false;
     let to: string | null;
     let cause: Proposal;
     if (start === undefined) {
@@ -691,7 +1135,7 @@ export class RuledFacts {
         if (!ok || actual === undefined) return;
         if (term.kind === "id") ok = term.id === actual;
         else if (term.kind === "var") {
-          const name = variableName(term.name);
+          const name = bareName(term.name);
           const bound = env.get(name);
           if (bound === undefined) env.set(name, actual);
           else ok = bound === actual;
@@ -707,37 +1151,25 @@ export class RuledFacts {
     }
   }
 
-  private readonly scratch: string[] = [];
-
-  /** `storeArgs` in a reused array, for lookups that do not keep it. */
-  private scratchArgs(instance: Instance, value: string): readonly string[] {
-    if (value === HOLDS) return instance.args;
-    const out = this.scratch;
-    const n = instance.args.length;
-    out.length = n + 1;
-    for (let i = 0; i < n; i++) out[i] = instance.args[i]!;
-    out[n] = value;
-    return out;
-  }
-
   /** The arguments an instance holding a value has in the store (the value last, if any). */
   private storeArgs(instance: Instance, value: string): readonly string[] {
-    return value === HOLDS ? instance.args : [...instance.args, value];
+    return slotOf(instance, value).args;
   }
 
   private apply(instance: Instance, from: string | null, to: string | null, day: Day): void {
     const fact = instance.fact;
     if (from !== null) {
+      const slot = slotOf(instance, from);
+      const key = slot.key;
       if (instance.initial) {
         // The initial value held from the first day; its interval is written now that it ends.
-        const key = this.valueKey(instance, from);
         this.store.open(key, this.firstDay, {
           kind: "rule",
           summary: `${key} holds initially (initially ${from})`,
           sources: fact.sources,
         });
         this.store.close(key, day);
-      } else this.store.end(fact.id, this.scratchArgs(instance, from), day);
+      } else this.store.endHandle(slot, day);
     }
     if (instance.initial) {
       instance.initial = false;
@@ -746,12 +1178,8 @@ export class RuledFacts {
     instance.value = to;
     instance.version++;
     if (to === null) return;
-    this.store.start(
-      fact.id,
-      this.storeArgs(instance, to),
-      day,
-      this.reasonOf(instance.cause!, this.valueKey(instance, to)),
-    );
+    const slot = slotOf(instance, to);
+    this.store.startHandle(slot, day, this.reasonOf(instance.cause!, slot.key));
     instance.cause = null;
   }
 
