@@ -28,6 +28,7 @@ Usage:
                                                  replay with changed history and show the difference
   pacta fmt FILES|DIRS [--check]                 format documents in place
   pacta import DIRS [--database URL|FILE]        load documents into the corpus store (one transaction)
+  pacta delete NAMES [--database URL|FILE]       delete stored documents (their versions are kept)
   pacta serve [--port N] [--host H] [--data DIR] [--database URL|FILE] [--corpus DIR]...
                                                  serve the API and the web app (imports --corpus first)
 
@@ -88,6 +89,12 @@ export async function main(
       case "import":
         // The store and server load only when needed, so that check and replay start fast.
         return await (await import("./import-command.ts")).runImport(
+          positionals,
+          values.database === undefined ? {} : { database: values.database },
+          io,
+        );
+      case "delete":
+        return await (await import("./delete-command.ts")).runDelete(
           positionals,
           values.database === undefined ? {} : { database: values.database },
           io,

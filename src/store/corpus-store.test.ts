@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runDelete } from "../cli/delete-command.ts";
 import { runImport } from "../cli/import-command.ts";
 import {
   type CorpusStore,
@@ -733,6 +734,37 @@ describe("pacta import", () => {
     expect(run.out).toEqual([]);
     const store = await openStore({ database });
     expect(await store.counts()).toEqual(emptyCounts);
+    await store.close();
+  });
+
+  it("deletes stored documents by name, refusing one the others need", async () => {
+    expect(await runImport([join(dir, "corpus")], { database }, io().io)).toBe(0);
+    // core.pacta declares the parties the treaty names: refused, with the errors at their lines.
+    const refused = io();
+    expect(await runDelete(["core.pacta"], { database }, refused.io)).toBe(1);
+    expect(refused.err.join("")).toMatch(/nested\/treaty\.pacta:\d+:\d+: error PCT104/);
+    expect(refused.err.join("")).toMatch(/nothing was deleted/);
+    const ok = io();
+    expect(await runDelete(["claims.pacta"], { database }, ok.io)).toBe(0);
+    expect(ok.out.join("")).toMatch(
+      /^Deleted claims\.pacta from .* \(revision 2; its versions are kept\)/,
+    );
+    const again = io();
+    expect(await runDelete(["claims.pacta"], { database }, again.io)).toBe(1);
+    expect(again.err.join("")).toMatch(/no document 'claims\.pacta'/);
+    const usage = io();
+    expect(await runDelete([], { database }, usage.io)).toBe(2);
+    expect(await runDelete(["claims"], { database }, usage.io)).toBe(2);
+    expect(await runDelete(["x.pacta"], { database: "mysql://h/db" }, usage.io)).toBe(2);
+    const store = await openStore({ database });
+    expect((await store.listDocuments()).map((d) => d.file)).toEqual([
+      "core.pacta",
+      "nested/treaty.pacta",
+    ]);
+    expect((await store.documentVersions("claims.pacta")).map((v) => v.deleted ?? false)).toEqual([
+      false,
+      true,
+    ]);
     await store.close();
   });
 
