@@ -65,6 +65,12 @@ describe.skipIf(reason !== "")("web app in chromium", () => {
     await expect.poll(() => labels.count()).toBeGreaterThan(5);
     expect(await labels.allTextContents()).toContain(changchun);
     expect(await page.locator(".timeline-svg .band").count()).toBeGreaterThan(10);
+    // The facts that held, on a second timeline in the same window.
+    const facts = page.getByRole("region", { name: "Facts" });
+    await expect(facts.locator(".row-label").allTextContents()).resolves.toEqual([
+      "allied(usa,japan)",
+    ]);
+    expect(await facts.locator(".band").count()).toBe(1);
     await shot("01-corpus");
   });
 

@@ -1,7 +1,8 @@
-// Every instrument on one timeline, with what stood and fell due on the cursor's day beside it.
+// Every instrument on one timeline, the facts that held on another below it (same window), with
+// what stood and fell due on the cursor's day beside them.
 import { useMemo } from "preact/hooks";
 import { formatRoute } from "../lib/route.ts";
-import { instrumentRows, marksFor } from "../lib/rows.ts";
+import { factRows, instrumentRows, marksFor } from "../lib/rows.ts";
 import { useApp } from "../state/context.ts";
 import { CursorPanel } from "./CursorPanel.tsx";
 import { Legend } from "./Legend.tsx";
@@ -24,6 +25,7 @@ export function CorpusView() {
           );
     return instrumentRows(model, replay, events, marks === undefined ? {} : { marks });
   }, [model, replay, events, moved]);
+  const facts = useMemo(() => (replay === null ? [] : factRows(replay)), [replay]);
   if (model === null || replay === null) return null;
   return (
     <div class="corpus-view">
@@ -42,6 +44,12 @@ export function CorpusView() {
           markText="by the change of reading"
         />
         <Legend kind="instrument" />
+        {facts.length > 0 ? (
+          <>
+            <h2>Facts</h2>
+            <Timeline rows={facts} label="Facts" controls={false} />
+          </>
+        ) : null}
       </div>
       <CursorPanel />
     </div>

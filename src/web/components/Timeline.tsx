@@ -25,6 +25,8 @@ export interface TimelineProps {
   readonly linkFor?: (id: string) => string | undefined;
   /** Text for the marks of rows (`changed under the what-if`). */
   readonly markText?: string;
+  /** Whether to show the zoom buttons (off for a second timeline sharing the first's window). */
+  readonly controls?: boolean;
 }
 
 interface Drag {
@@ -202,7 +204,7 @@ export function Timeline(props: TimelineProps) {
 
   return (
     <section class="timeline" aria-label={props.label}>
-      <ZoomControls view={view} />
+      {props.controls === false ? null : <ZoomControls view={view} />}
       <div class="timeline-body">
         <ul class="timeline-labels" style={{ paddingTop: `${axisHeight}px` }}>
           {props.rows.map((row) => {

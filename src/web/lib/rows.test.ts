@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { chooseReading, replay, selectEvents } from "../../engine/index.ts";
 import { flagship } from "../test-support/corpus.ts";
-import { eventsByInstrument, instrumentRows, marksFor, withChangedProvisions } from "./rows.ts";
+import {
+  eventsByInstrument,
+  factRows,
+  instrumentRows,
+  marksFor,
+  withChangedProvisions,
+} from "./rows.ts";
 
 const { model } = flagship();
 const history = replay(model);
@@ -55,5 +61,22 @@ describe("eventsByInstrument", () => {
       expect(model.instruments.has(id)).toBe(true);
       expect(list.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("factRows", () => {
+  it("gives each fact that held a row of its intervals, in key order", () => {
+    const reason = { summary: "why" };
+    const rows = factRows({
+      facts: new Map([
+        ["b(x)", { intervals: [{ state: "holds", from: 5, until: null, reason }] }],
+        ["a(y)=on", { intervals: [{ state: "holds", from: 1, until: 3, reason }] }],
+        ["never(z)", { intervals: [] }],
+      ]),
+    });
+    expect(rows.map((r) => [r.id, r.intervals.map((i) => [i.from, i.until])])).toEqual([
+      ["a(y)=on", [[1, 3]]],
+      ["b(x)", [[5, null]]],
+    ]);
   });
 });

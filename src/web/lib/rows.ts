@@ -109,6 +109,21 @@ export function instrumentRows(
   return rows.sort((a, b) => start(a) - start(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/**
+ * One row per fact instance (and per value, for a fact with values) that held at some time, in
+ * key order: the facts beside the instruments they condition.
+ */
+export function factRows(replay: {
+  readonly facts: ReadonlyMap<string, TimelineLike>;
+}): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  for (const [key, timeline] of replay.facts) {
+    if (timeline.intervals.length === 0) continue;
+    rows.push({ id: key, label: key, title: key, intervals: toRowIntervals(timeline), ticks: [] });
+  }
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 export interface ProvisionSource {
   readonly provisions: ReadonlyMap<string, TimelineLike>;
 }
