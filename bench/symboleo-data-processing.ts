@@ -20,8 +20,6 @@
 import type {
   ContractListeners,
   Event,
-  Obligation,
-  Power,
   Role,
   Subscription,
   SymboleoContract,
@@ -29,6 +27,7 @@ import type {
 import { type Day, dayFromCivil, formatDay } from "../src/language/index.ts";
 import { Prng } from "./prng.ts";
 import { isoTime } from "./symboleo-driver.ts";
+import { PositionsRun } from "./symboleo-positions-run.ts";
 import type {
   RunContext,
   SampleEvent,
@@ -144,27 +143,24 @@ const happens: Partial<Record<ProcessingAction, EventName>> = {
 
 // ------------------------------------------------------------------ Symboleo's side
 
-class ProcessingRun implements SymboleoRun<ProcessingAction> {
+class ProcessingRun
+  extends PositionsRun<ObligationName, PowerName>
+  implements SymboleoRun<ProcessingAction>
+{
   readonly startDay: Day;
-  private readonly contract: SymboleoContract;
+  protected readonly contract: SymboleoContract;
   private readonly provider: Role;
   private readonly client: Role;
   private readonly events = {} as Record<EventName, Event>;
   /** Whether the data was processed by the instruction, and the payment of the amount requested. */
   private processedByInstruction = false;
   private paidAmountRequested = false;
-  private readonly obligations: { [name in ObligationName]?: Obligation } = {};
-  private readonly powers: { [name in PowerName]?: Power } = {};
-  private readonly subscriptions: Subscription[];
-  private readonly listeners: ContractListeners;
+  protected readonly subscriptions: Subscription[];
+  protected readonly listeners: ContractListeners;
   private readonly ids: ReturnType<typeof processingIds>;
-  private day: Day = 0;
 
-  constructor(
-    terms: ProcessingTerms,
-    index: number,
-    private readonly context: RunContext,
-  ) {
+  constructor(terms: ProcessingTerms, index: number, context: RunContext) {
+    super(context);
     const core = context.core;
     this.startDay = terms.effectiveDay;
     this.ids = processingIds(index);
@@ -230,13 +226,13 @@ class ProcessingRun implements SymboleoRun<ProcessingAction> {
       ],
       [
         violated("adaptInstruction"),
-        () => this.createPower("suspendService", e.suspensionNotified),
+        () => this.createProcessingPower("suspendService", e.suspensionNotified),
       ],
       [
         violated("adaptInstruction"),
-        () => this.createPower("suspendActiveRequest", e.suspensionNotified),
+        () => this.createProcessingPower("suspendActiveRequest", e.suspensionNotified),
       ],
-      [on("adaptedInstruction"), () => this.createPower("resumeService", null)],
+      [on("adaptedInstruction"), () => this.createProcessingPower("resumeService", null)],
       [
         on("suspensionNotified"),
         quiet(() => {
@@ -296,75 +292,14 @@ class ProcessingRun implements SymboleoRun<ProcessingAction> {
     );
   }
 
-  private createObligation(
-    name: ObligationName,
-    creditor: Role,
-    debtor: Role,
-    performed: () => boolean,
-  ): void {
-    const existing = this.obligations[name];
-    if (existing !== undefined && !existing.isFinished()) return;
-    if (existing !== undefined)
-      this.note(
-        `Symboleo creates ${name} anew when its trigger happens again; a Pacta provision starts once`,
-      );
-    const obligation = new this.context.core.Obligation(name, creditor, debtor, this.contract);
-    this.obligations[name] = obligation;
-    obligation.trigerredUnconditional();
-    if (performed()) {
-      obligation.fulfilled();
-      this.note(
-        `Symboleo fulfils ${name} as it is created, its performance having come before; Pacta counts only performance while the duty is in effect`,
-      );
-    }
-  }
-
-  private createPower(
+  /** The client resumes the service; the provider suspends it or the active request. */
+  private createProcessingPower(
     name: PowerName,
     notice: Event | null,
   ): { powerCreated: boolean; powerName: string } {
-    const existing = this.powers[name];
-    if (existing !== undefined && !existing.isFinished())
-      return { powerCreated: false, powerName: name };
-    const [creditor, debtor] =
-      name === "resumeService" ? [this.client, this.provider] : [this.provider, this.client];
-    const power = new this.context.core.Power(name, creditor, debtor, this.contract);
-    this.powers[name] = power;
-    if (notice === null || this.context.core.Predicates.happens(notice))
-      power.trigerredUnconditional();
-    else power.trigerredConditional();
-    return { powerCreated: true, powerName: name };
-  }
-
-  private endIfPerformed(): void {
-    for (const obligation of Object.values(this.obligations)) {
-      if (obligation.isActive()) return;
-      if (obligation.isViolated())
-        for (const name of obligation._createdPowerNames ?? []) {
-          const power = this.powers[name as PowerName];
-          if (power === undefined || !power.isSuccessfulTermination()) return;
-        }
-    }
-    this.contract.fulfilledActiveObligations();
-  }
-
-  private endUnsuccessfully(): void {
-    this.note(
-      "Symboleo terminates the contract when an obligation is violated and no power arises from the violation; Pacta has no such rule, the instrument stays in force",
-    );
-    for (const obligation of Object.values(this.obligations))
-      obligation.terminated({ emitEvent: false });
-    for (const power of Object.values(this.powers)) power.terminated();
-    this.contract.terminated();
-  }
-
-  private note(text: string): void {
-    this.context.note(this.day, text);
-  }
-
-  private select(day: Day): void {
-    this.day = day;
-    this.context.core.Events.init(this.subscriptions, this.listeners);
+    return name === "resumeService"
+      ? this.createPower(name, this.client, this.provider, notice)
+      : this.createPower(name, this.provider, this.client, notice);
   }
 
   start(day: Day): void {

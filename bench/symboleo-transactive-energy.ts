@@ -20,7 +20,6 @@ import type {
   ContractListeners,
   Event,
   Obligation,
-  Power,
   Role,
   Subscription,
   SymboleoContract,
@@ -28,6 +27,7 @@ import type {
 import { type Day, dayFromCivil, formatDay } from "../src/language/index.ts";
 import { Prng } from "./prng.ts";
 import { isoTime } from "./symboleo-driver.ts";
+import { PositionsRun } from "./symboleo-positions-run.ts";
 import type {
   RunContext,
   SampleEvent,
@@ -99,9 +99,12 @@ type PowerName = "imposePenalty" | "terminateAgreement" | "terminateAgreementByS
 
 // ------------------------------------------------------------------ Symboleo's side
 
-class EnergyRun implements SymboleoRun<EnergyAction> {
+class EnergyRun
+  extends PositionsRun<ObligationName, PowerName>
+  implements SymboleoRun<EnergyAction>
+{
   readonly startDay: Day;
-  private readonly contract: SymboleoContract;
+  protected readonly contract: SymboleoContract;
   private readonly caiso: Role;
   private readonly derp: Role;
   private readonly events: Record<
@@ -117,18 +120,16 @@ class EnergyRun implements SymboleoRun<EnergyAction> {
   >;
   /** The supply's voltage, as reported with the event. */
   private suppliedVoltage = 0;
-  private readonly obligations: { [name in ObligationName]?: Obligation } = {};
-  private readonly powers: { [name in PowerName]?: Power } = {};
-  private readonly subscriptions: Subscription[];
-  private readonly listeners: ContractListeners;
+  protected readonly subscriptions: Subscription[];
+  protected readonly listeners: ContractListeners;
   private readonly ids: ReturnType<typeof energyIds>;
-  private day: Day = 0;
 
   constructor(
     private readonly terms: EnergyTerms,
     index: number,
-    private readonly context: RunContext,
+    context: RunContext,
   ) {
+    super(context);
     const core = context.core;
     this.startDay = terms.effectiveDay;
     this.ids = energyIds(index);
@@ -246,29 +247,6 @@ class EnergyRun implements SymboleoRun<EnergyAction> {
     );
   }
 
-  private createObligation(
-    name: ObligationName,
-    creditor: Role,
-    debtor: Role,
-    performed: () => boolean,
-  ): void {
-    const existing = this.obligations[name];
-    if (existing !== undefined && !existing.isFinished()) return;
-    if (existing !== undefined)
-      this.note(
-        `Symboleo creates ${name} anew when its trigger happens again; a Pacta provision starts once`,
-      );
-    const obligation = new this.context.core.Obligation(name, creditor, debtor, this.contract);
-    this.obligations[name] = obligation;
-    obligation.trigerredUnconditional();
-    if (performed()) {
-      obligation.fulfilled();
-      this.note(
-        `Symboleo fulfils ${name} as it is created, its performance having come before; Pacta counts only performance while the duty is in effect`,
-      );
-    }
-  }
-
   private createSupply(): void {
     this.createObligation("supplyEnergy", this.caiso, this.derp, () => this.supplied());
   }
@@ -279,54 +257,6 @@ class EnergyRun implements SymboleoRun<EnergyAction> {
 
   private createPenalty(): void {
     this.createObligation("payPenalty", this.caiso, this.derp, () => this.penaltyPaid());
-  }
-
-  private createPower(
-    name: PowerName,
-    creditor: Role,
-    debtor: Role,
-    notice: Event | null,
-  ): { powerCreated: boolean; powerName: string } {
-    const existing = this.powers[name];
-    if (existing !== undefined && !existing.isFinished())
-      return { powerCreated: false, powerName: name };
-    const power = new this.context.core.Power(name, creditor, debtor, this.contract);
-    this.powers[name] = power;
-    if (notice === null || this.context.core.Predicates.happens(notice))
-      power.trigerredUnconditional();
-    else power.trigerredConditional();
-    return { powerCreated: true, powerName: name };
-  }
-
-  private endIfPerformed(): void {
-    for (const obligation of Object.values(this.obligations)) {
-      if (obligation.isActive()) return;
-      if (obligation.isViolated())
-        for (const name of obligation._createdPowerNames ?? []) {
-          const power = this.powers[name as PowerName];
-          if (power === undefined || !power.isSuccessfulTermination()) return;
-        }
-    }
-    this.contract.fulfilledActiveObligations();
-  }
-
-  private endUnsuccessfully(): void {
-    this.note(
-      "Symboleo terminates the contract when an obligation is violated and no power arises from the violation; Pacta has no such rule, the instrument stays in force",
-    );
-    for (const obligation of Object.values(this.obligations))
-      obligation.terminated({ emitEvent: false });
-    for (const power of Object.values(this.powers)) power.terminated();
-    this.contract.terminated();
-  }
-
-  private note(text: string): void {
-    this.context.note(this.day, text);
-  }
-
-  private select(day: Day): void {
-    this.day = day;
-    this.context.core.Events.init(this.subscriptions, this.listeners);
   }
 
   start(day: Day): void {
