@@ -28,13 +28,14 @@ import { type Day, dayFromCivil, formatDay } from "../src/language/index.ts";
 import { Prng } from "./prng.ts";
 import { isoTime } from "./symboleo-driver.ts";
 import { PositionsRun } from "./symboleo-positions-run.ts";
-import type {
-  RunContext,
-  SampleEvent,
-  Scenario,
-  Subject,
-  SymboleoRun,
-  SymboleoSample,
+import {
+  GeneratedEvents,
+  type RunContext,
+  type SampleEvent,
+  type Scenario,
+  type Subject,
+  type SymboleoRun,
+  type SymboleoSample,
 } from "./symboleo-sample.ts";
 import { symboleoStateName } from "./symboleo-state-mapping.ts";
 
@@ -612,12 +613,11 @@ export function generateProcessing(
 ): Scenario<ProcessingTerms, ProcessingAction> {
   const prng = new Prng(seed);
   const contracts: ProcessingTerms[] = [];
-  const list: { event: SampleEvent<ProcessingAction>; order: number }[] = [];
+  const generated = new GeneratedEvents<ProcessingAction>();
   const base = dayFromCivil(2024, 3, 1);
-  const push = (contract: number, day: Day, action: ProcessingAction): void => {
-    list.push({ event: { day, contract, action }, order: list.length });
-  };
-  for (let index = 0; list.length < events; index++) {
+  const push = (contract: number, day: Day, action: ProcessingAction): void =>
+    generated.push(contract, day, action);
+  for (let index = 0; generated.size < events; index++) {
     const start = base + (index % 365);
     contracts.push({ effectiveDay: start });
     let day = start + prng.int(0, 2);
@@ -661,13 +661,7 @@ export function generateProcessing(
     }
     if (prng.chance(0.05)) push(index, start + prng.int(0, 20), prng.pick(processingActions));
   }
-  list.sort((a, b) => a.event.day - b.event.day || a.order - b.order);
-  return {
-    name: `generated-${list.length}`,
-    description: `${contracts.length} agreements with random courses`,
-    contracts,
-    events: list.map((e) => e.event),
-  };
+  return generated.scenario(contracts, "agreements");
 }
 
 // ------------------------------------------------------------------ the sample

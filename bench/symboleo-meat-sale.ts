@@ -28,13 +28,14 @@ import type {
 import { type Day, dayFromCivil, formatDay } from "../src/language/index.ts";
 import { Prng } from "./prng.ts";
 import { isoTime } from "./symboleo-driver.ts";
-import type {
-  RunContext,
-  SampleEvent,
-  Scenario,
-  Subject,
-  SymboleoRun,
-  SymboleoSample,
+import {
+  GeneratedEvents,
+  type RunContext,
+  type SampleEvent,
+  type Scenario,
+  type Subject,
+  type SymboleoRun,
+  type SymboleoSample,
 } from "./symboleo-sample.ts";
 import { symboleoStateName } from "./symboleo-state-mapping.ts";
 
@@ -545,12 +546,11 @@ export function generateMeatSale(
 ): Scenario<MeatSaleTerms, MeatSaleAction> {
   const prng = new Prng(seed);
   const contracts: MeatSaleTerms[] = [];
-  const list: { event: SampleEvent<MeatSaleAction>; order: number }[] = [];
+  const generated = new GeneratedEvents<MeatSaleAction>();
   const base = dayFromCivil(2024, 1, 1);
-  const push = (contract: number, day: Day, action: MeatSaleAction): void => {
-    list.push({ event: { day, contract, action }, order: list.length });
-  };
-  for (let index = 0; list.length < events; index++) {
+  const push = (contract: number, day: Day, action: MeatSaleAction): void =>
+    generated.push(contract, day, action);
+  for (let index = 0; generated.size < events; index++) {
     const start = base + (index % 365);
     const advance = prng.chance(0.3);
     const terms: MeatSaleTerms = advance
@@ -585,13 +585,7 @@ export function generateMeatSale(
       push(index, terms.deliveryDueDay + prng.int(2, 12), "terminateContract");
     if (prng.chance(0.05)) push(index, start + prng.int(0, 30), prng.pick(meatSaleActions));
   }
-  list.sort((a, b) => a.event.day - b.event.day || a.order - b.order);
-  return {
-    name: `generated-${list.length}`,
-    description: `${contracts.length} contracts with random courses`,
-    contracts,
-    events: list.map((e) => e.event),
-  };
+  return generated.scenario(contracts, "contracts");
 }
 
 // ------------------------------------------------------------------ the sample

@@ -26,6 +26,33 @@ export interface Scenario<T, A extends string = string> {
   readonly events: readonly SampleEvent<A>[];
 }
 
+/**
+ * The events of a generated scenario as they are made up, contract by contract: sorted by day at
+ * the end, same-day events in the order they were pushed.
+ */
+export class GeneratedEvents<A extends string> {
+  private readonly list: { readonly event: SampleEvent<A>; readonly order: number }[] = [];
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  push(contract: number, day: Day, action: A): void {
+    this.list.push({ event: { day, contract, action }, order: this.list.length });
+  }
+
+  /** The scenario: `what` names the contracts in its description (`contracts`, `agreements`). */
+  scenario<T>(contracts: readonly T[], what: string): Scenario<T, A> {
+    this.list.sort((a, b) => a.event.day - b.event.day || a.order - b.order);
+    return {
+      name: `generated-${this.list.length}`,
+      description: `${contracts.length} ${what} with random courses`,
+      contracts,
+      events: this.list.map((e) => e.event),
+    };
+  }
+}
+
 /** A subject both sides speak of: the contract (instrument) or one of its obligations and powers. */
 export interface Subject {
   /** Pacta's id: the instrument's, or the provision's qualified id. */

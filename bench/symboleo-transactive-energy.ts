@@ -28,13 +28,14 @@ import { type Day, dayFromCivil, formatDay } from "../src/language/index.ts";
 import { Prng } from "./prng.ts";
 import { isoTime } from "./symboleo-driver.ts";
 import { PositionsRun } from "./symboleo-positions-run.ts";
-import type {
-  RunContext,
-  SampleEvent,
-  Scenario,
-  Subject,
-  SymboleoRun,
-  SymboleoSample,
+import {
+  GeneratedEvents,
+  type RunContext,
+  type SampleEvent,
+  type Scenario,
+  type Subject,
+  type SymboleoRun,
+  type SymboleoSample,
 } from "./symboleo-sample.ts";
 import { symboleoStateName } from "./symboleo-state-mapping.ts";
 
@@ -558,12 +559,11 @@ export const energyScenarios: readonly Scenario<EnergyTerms, EnergyAction>[] = [
 export function generateEnergy(events: number, seed: number): Scenario<EnergyTerms, EnergyAction> {
   const prng = new Prng(seed);
   const contracts: EnergyTerms[] = [];
-  const list: { event: SampleEvent<EnergyAction>; order: number }[] = [];
+  const generated = new GeneratedEvents<EnergyAction>();
   const base = dayFromCivil(2024, 2, 1);
-  const push = (contract: number, day: Day, action: EnergyAction): void => {
-    list.push({ event: { day, contract, action }, order: list.length });
-  };
-  for (let index = 0; list.length < events; index++) {
+  const push = (contract: number, day: Day, action: EnergyAction): void =>
+    generated.push(contract, day, action);
+  for (let index = 0; generated.size < events; index++) {
     const start = base + (index % 365);
     const t: EnergyTerms = { effectiveDay: start, dispatchEndDay: start + prng.int(3, 8) };
     contracts.push(t);
@@ -599,13 +599,7 @@ export function generateEnergy(events: number, seed: number): Scenario<EnergyTer
     }
     if (prng.chance(0.05)) push(index, start + prng.int(0, 20), prng.pick(energyActions));
   }
-  list.sort((a, b) => a.event.day - b.event.day || a.order - b.order);
-  return {
-    name: `generated-${list.length}`,
-    description: `${contracts.length} agreements with random courses`,
-    contracts,
-    events: list.map((e) => e.event),
-  };
+  return generated.scenario(contracts, "agreements");
 }
 
 // ------------------------------------------------------------------ the sample
