@@ -36,6 +36,7 @@ import {
   type Subject,
   type SymboleoRun,
   type SymboleoSample,
+  scenarioDocuments,
 } from "./symboleo-sample.ts";
 import { symboleoStateName } from "./symboleo-state-mapping.ts";
 
@@ -523,26 +524,7 @@ fact suspension-notified(i) "The provider has notified the suspension of i" {
 export function processingDocuments(
   scenario: Scenario<ProcessingTerms, ProcessingAction>,
 ): { file: string; text: string }[] {
-  const files: { file: string; text: string }[] = [];
-  let chunk: string[] = [header];
-  let size = header.length;
-  const add = (text: string): void => {
-    if (size + text.length > 1_000_000) {
-      files.push({ file: `processing-${files.length}.pacta`, text: chunk.join("") });
-      chunk = [];
-      size = 0;
-    }
-    chunk.push(text);
-    size += text.length;
-  };
-  scenario.contracts.forEach((terms, index) => {
-    add(contractText(terms, index));
-  });
-  scenario.events.forEach((event, sequence) => {
-    add(eventText(event, sequence));
-  });
-  files.push({ file: `processing-${files.length}.pacta`, text: chunk.join("") });
-  return files;
+  return scenarioDocuments("processing", header, scenario, contractText, eventText);
 }
 
 // ------------------------------------------------------------------ scenarios

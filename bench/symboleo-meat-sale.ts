@@ -36,6 +36,7 @@ import {
   type Subject,
   type SymboleoRun,
   type SymboleoSample,
+  scenarioDocuments,
 } from "./symboleo-sample.ts";
 import { symboleoStateName } from "./symboleo-state-mapping.ts";
 
@@ -428,27 +429,7 @@ fact suspended(i) "Instrument i is suspended" {
 export function meatSaleDocuments(
   scenario: Scenario<MeatSaleTerms, MeatSaleAction>,
 ): { file: string; text: string }[] {
-  const files: { file: string; text: string }[] = [];
-  let chunk: string[] = [header];
-  let size = header.length;
-  const flush = (): void => {
-    files.push({ file: `meat-sale-${files.length}.pacta`, text: chunk.join("") });
-    chunk = [];
-    size = 0;
-  };
-  const add = (text: string): void => {
-    if (size + text.length > 1_000_000) flush();
-    chunk.push(text);
-    size += text.length;
-  };
-  scenario.contracts.forEach((terms, index) => {
-    add(contractText(terms, index));
-  });
-  scenario.events.forEach((event, sequence) => {
-    add(eventText(event, sequence));
-  });
-  flush();
-  return files;
+  return scenarioDocuments("meat-sale", header, scenario, contractText, eventText);
 }
 
 // ------------------------------------------------------------------ scenarios

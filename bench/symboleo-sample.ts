@@ -53,6 +53,40 @@ export class GeneratedEvents<A extends string> {
   }
 }
 
+/**
+ * A scenario as Pacta documents: the sample's header, then each contract's text and each event's,
+ * in files `NAME-0.pacta`, `NAME-1.pacta`, … of about 1 MB (the compiler refuses files over 5 MB).
+ */
+export function scenarioDocuments<T, A extends string>(
+  name: string,
+  header: string,
+  scenario: Scenario<T, A>,
+  contractText: (terms: T, index: number) => string,
+  eventText: (event: SampleEvent<A>, sequence: number) => string,
+): { file: string; text: string }[] {
+  const files: { file: string; text: string }[] = [];
+  let chunk: string[] = [header];
+  let size = header.length;
+  const flush = (): void => {
+    files.push({ file: `${name}-${files.length}.pacta`, text: chunk.join("") });
+    chunk = [];
+    size = 0;
+  };
+  const add = (text: string): void => {
+    if (size + text.length > 1_000_000) flush();
+    chunk.push(text);
+    size += text.length;
+  };
+  scenario.contracts.forEach((terms, index) => {
+    add(contractText(terms, index));
+  });
+  scenario.events.forEach((event, sequence) => {
+    add(eventText(event, sequence));
+  });
+  flush();
+  return files;
+}
+
 /** A subject both sides speak of: the contract (instrument) or one of its obligations and powers. */
 export interface Subject {
   /** Pacta's id: the instrument's, or the provision's qualified id. */

@@ -36,6 +36,7 @@ import {
   type Subject,
   type SymboleoRun,
   type SymboleoSample,
+  scenarioDocuments,
 } from "./symboleo-sample.ts";
 import { symboleoStateName } from "./symboleo-state-mapping.ts";
 
@@ -467,26 +468,7 @@ fact noticed(i, p) "p has given notice of termination of i" {
 export function energyDocuments(
   scenario: Scenario<EnergyTerms, EnergyAction>,
 ): { file: string; text: string }[] {
-  const files: { file: string; text: string }[] = [];
-  let chunk: string[] = [header];
-  let size = header.length;
-  const add = (text: string): void => {
-    if (size + text.length > 1_000_000) {
-      files.push({ file: `energy-${files.length}.pacta`, text: chunk.join("") });
-      chunk = [];
-      size = 0;
-    }
-    chunk.push(text);
-    size += text.length;
-  };
-  scenario.contracts.forEach((terms, index) => {
-    add(contractText(terms, index));
-  });
-  scenario.events.forEach((event, sequence) => {
-    add(eventText(event, sequence));
-  });
-  files.push({ file: `energy-${files.length}.pacta`, text: chunk.join("") });
-  return files;
+  return scenarioDocuments("energy", header, scenario, contractText, eventText);
 }
 
 // ------------------------------------------------------------------ scenarios
