@@ -15,6 +15,13 @@ export interface GroundAtom {
 
 type Env = ReadonlyMap<string, string> | null;
 
+/** An atom's argument under an environment: an id (or what binds it), a bound variable. */
+function argumentValue(term: PatternTerm, env: Env): string | undefined {
+  if (term.kind === "id") return env?.get(term.id) ?? term.id;
+  if (term.kind === "var") return env?.get(bareName(term.name));
+  return undefined;
+}
+
 /**
  * The facts whose instances' values another part of the replay keeps at hand (the facts with
  * rules): a condition naming such an instance in full reads its value there, without a key.
@@ -220,9 +227,7 @@ export class ConditionEvaluator {
     }
     for (let i = 0; i < args.length; i++) {
       const term = args[i]!;
-      let value: string | undefined;
-      if (term.kind === "id") value = env?.get(term.id) ?? term.id;
-      else if (term.kind === "var") value = env?.get(bareName(term.name));
+      const value = argumentValue(term, env);
       if (value === undefined) return null;
       const param = fact.params[i];
       if (param !== undefined) inner.set(variableName(param), value);
@@ -239,9 +244,7 @@ export class ConditionEvaluator {
     const out = this.groundArgs;
     for (let i = 0; i < args.length; i++) {
       const term = args[i]!;
-      let value: string | undefined;
-      if (term.kind === "id") value = env?.get(term.id) ?? term.id;
-      else if (term.kind === "var") value = env?.get(bareName(term.name));
+      const value = argumentValue(term, env);
       if (value === undefined) return 0;
       out[i] = value;
     }
@@ -254,9 +257,7 @@ export class ConditionEvaluator {
     let key = `${condition.fact}(`;
     for (let i = 0; i < args.length; i++) {
       const term = args[i]!;
-      let value: string | undefined;
-      if (term.kind === "id") value = env?.get(term.id) ?? term.id;
-      else if (term.kind === "var") value = env?.get(bareName(term.name));
+      const value = argumentValue(term, env);
       if (value === undefined) return null;
       key += i === 0 ? value : `,${value}`;
     }
