@@ -693,19 +693,7 @@ export class ReplayEngine {
         return;
       case "exchange":
         if (inst.def.entryIntoForce?.kind === "on-exchange")
-          this.enterIntoForce(
-            inst,
-            new LazyReason(
-              "rule",
-              writeExchanged,
-              event,
-              mergeSources(inst.def.entryIntoForceSources, event.sources),
-              event.id,
-              undefined,
-              undefined,
-              describeRule(inst.def),
-            ),
-          );
+          this.enterIntoForce(inst, this.entryByEvent(inst, writeExchanged, event));
         return;
       case "enter-into-force":
         this.enterIntoForce(inst, {
@@ -775,16 +763,7 @@ export class ReplayEngine {
     if (rule?.kind === "on-signature")
       this.enterIntoForce(
         inst,
-        new LazyReason(
-          "rule",
-          firstSignature ? writeSignedByAll : writeSignatureCompleted,
-          event,
-          mergeSources(inst.def.entryIntoForceSources, event.sources),
-          event.id,
-          undefined,
-          undefined,
-          describeRule(inst.def),
-        ),
+        this.entryByEvent(inst, firstSignature ? writeSignedByAll : writeSignatureCompleted, event),
       );
     else if (rule?.kind === "after-signature")
       this.schedule(addDuration(this.now, rule.duration), PHASE_DATED, {
@@ -804,15 +783,10 @@ export class ReplayEngine {
     if (!inst.def.parties.every((p) => ratifiers.includes(p))) return;
     this.enterIntoForce(
       inst,
-      new LazyReason(
-        "rule",
+      this.entryByEvent(
+        inst,
         firstRatification ? writeRatifiedByAll : writeRatificationCompleted,
         event,
-        mergeSources(inst.def.entryIntoForceSources, event.sources),
-        event.id,
-        undefined,
-        undefined,
-        describeRule(inst.def),
       ),
     );
   }
@@ -898,6 +872,20 @@ export class ReplayEngine {
         p.anchorDay = this.now;
       this.tryActivate(p, "entry-into-force");
     }
+  }
+
+  /** The reason of an entry into force that an event completed (its rule and both sources). */
+  private entryByEvent(inst: InstrumentRt, write: (event: Event) => string, event: Event): Reason {
+    return new LazyReason(
+      "rule",
+      write,
+      event,
+      mergeSources(inst.def.entryIntoForceSources, event.sources),
+      event.id,
+      undefined,
+      undefined,
+      describeRule(inst.def),
+    );
   }
 
   private denounce(inst: InstrumentRt, event: Event): void {
