@@ -1,5 +1,5 @@
 // The date cursor: moving it by keys, and what stood and fell due on its day.
-import { dueBetween, intervalAt, type Replay, stateAt } from "../../engine/index.ts";
+import { dueBetween, type Replay, stateAt } from "../../engine/index.ts";
 import { addMonths, addYears, type Model } from "../../language/index.ts";
 
 /** The day a key moves the cursor to, or undefined for a key that does not move it. */
@@ -119,18 +119,15 @@ export function summarizeDay(model: Model, replay: Replay, day: number, limit = 
     dueNext.push(due(record));
     if (dueNext.length >= limit) break;
   }
-  const facts: StandingEntry[] = [];
-  for (const [key, timeline] of replay.facts) {
-    const interval = intervalAt(timeline.intervals, day);
-    if (interval === undefined) continue;
-    facts.push({
-      id: key,
-      title: key,
-      state: interval.state,
-      since: interval.from,
-      summary: interval.reason.summary,
-    });
-  }
-  facts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // stateAt gives the facts holding that day, sorted by key.
+  const facts = snapshot.facts.map(
+    (e): StandingEntry => ({
+      id: e.id,
+      title: e.id,
+      state: e.state,
+      since: e.since,
+      summary: e.reason.summary,
+    }),
+  );
   return { day, instruments, provisions, dueToday, dueNext, facts };
 }
