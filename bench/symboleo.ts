@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { replay } from "../src/engine/index.ts";
 import { compile, formatDay, type Model } from "../src/language/index.ts";
 import { type BenchOptions, type BenchResult, count, median, ms, table, time } from "./measure.ts";
+import { profileIfAsked } from "./profile.ts";
 import { type Comparison, compareTransitions, reasonsTally } from "./symboleo-compare.ts";
 import { dataProcessing } from "./symboleo-data-processing.ts";
 import { driveSymboleo } from "./symboleo-driver.ts";
@@ -84,12 +85,12 @@ interface SampleSettings {
 }
 
 /** One sample: its scenarios compared, the generated one compared, and both timed. */
-export function benchSample<T, A extends string>(
+export async function benchSample<T, A extends string>(
   core: Core,
   sample: SymboleoSample<T, A>,
   options: BenchOptions,
   { sizes, compared, plan }: SampleSettings,
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   options.log("");
   options.log(`-- ${sample.title}`);
   const scenarioRows: string[][] = [
@@ -154,6 +155,7 @@ export function benchSample<T, A extends string>(
     ],
   ];
   const speed: Record<string, unknown>[] = [];
+  let largest: Model | undefined;
   for (const size of sizes) {
     options.progress(`${sample.name}: ${count(size)} events`);
     const scenario = sample.generate(size, seed);
@@ -161,6 +163,7 @@ export function benchSample<T, A extends string>(
     const compileStart = performance.now();
     const model = scenarioModel(sample, scenario);
     const compileMs = performance.now() - compileStart;
+    largest = model;
     // Alternate the two, sample by sample, so that a burst of load hits both alike.
     const pactaRuns: number[] = [];
     const symboleoRuns: number[] = [];
@@ -207,7 +210,20 @@ export function benchSample<T, A extends string>(
     "Speed (median of alternating samples; Pacta's replay from the compiled model, Symboleo's run from creating the contracts; the last column is Pacta's time over Symboleo's):",
   );
   for (const line of table(speedRows)) options.log(`  ${line}`);
+  const profiled = largest;
+  const hot =
+    profiled === undefined
+      ? null
+      : await profileIfAsked(
+          options,
+          `symboleo-${sample.name}`,
+          `10 of Pacta's replays of the largest generated ${sample.name} scenario`,
+          () => {
+            for (let i = 0; i < 10; i++) replay(profiled);
+          },
+        );
   return {
+    ...(hot === null ? {} : { profile: hot }),
     scenarios: scenarioFigures,
     generated: { events: generated.events.length, ...comparisonFigures(c) },
     speed,
@@ -231,9 +247,9 @@ export async function symboleoBench(options: BenchOptions): Promise<BenchResult>
   return {
     name: "symboleo",
     figures: {
-      [meatSale.name]: benchSample(core, meatSale, options, settings),
-      [transactiveEnergy.name]: benchSample(core, transactiveEnergy, options, settings),
-      [dataProcessing.name]: benchSample(core, dataProcessing, options, settings),
+      [meatSale.name]: await benchSample(core, meatSale, options, settings),
+      [transactiveEnergy.name]: await benchSample(core, transactiveEnergy, options, settings),
+      [dataProcessing.name]: await benchSample(core, dataProcessing, options, settings),
     },
   };
 }
