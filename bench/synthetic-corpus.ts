@@ -667,8 +667,13 @@ class Generator {
     // Notices: of denunciation, or of non-renewal three months or more before expiry.
     if (denunciation !== undefined && rng.chance(0.3))
       ev(eif + rng.int(200, 600), "denounce", [ref(iid)], [rng.pick([A, B])]);
-    if (term?.renewal !== undefined && rng.chance(0.3)) {
-      const years = term.duration.amount;
+    // Nothing renews for ever: three in ten are ended at their first term, the others after a
+    // few renewals (alliances after up to fifteen years more), as alliances and agreements end in
+    // the data sets. Without it the instruments alive on a day, and so the work an event sets off,
+    // would grow with the span of the corpus and not with its density.
+    if (term?.renewal !== undefined) {
+      const renewals = rng.chance(0.3) ? 0 : rng.int(1, alliance ? 15 : 5);
+      const years = term.duration.amount + renewals;
       ev(eif + years * 365 - rng.int(100, 300), "denounce", [ref(iid)], [rng.pick([A, B])]);
     }
 
