@@ -68,22 +68,6 @@ describe("the synthetic corpus", () => {
     for (const state of ["fulfilled", "violated", "expired"]) expect(states).toContain(state);
   });
 
-  it("replays in independent groups as in one fold, and ends every tacit renewal", () => {
-    for (const seed of [3, 11]) {
-      const model = generateCorpus({ events: 8000, model: true, seed }).model!;
-      const grouped = replay(model);
-      expect(JSON.stringify(replayToJson(grouped))).toBe(
-        JSON.stringify(replayToJson(replay(model, { whole: true }))),
-      );
-      // Nothing renews for ever: every instrument with a term has ended by the last event.
-      for (const inst of model.instruments.values()) {
-        if (inst.term?.renewal === undefined) continue;
-        const last = grouped.instruments.get(inst.id)!.intervals.at(-1);
-        if (last !== undefined) expect([inst.id, last.state]).not.toEqual([inst.id, "in-force"]);
-      }
-    }
-  });
-
   it("is the same for the same seed and differs for another", () => {
     const again = generateCorpus({ events: 500, text: true });
     const same = generateCorpus({ events: 500, text: true });

@@ -15,8 +15,3 @@ export interface DeadlineRecord {
   readonly limb: string;
   readonly outcome: DeadlineOutcome;
 }
-
-/** The order of a replay's deadlines: by due day, then by provision. */
-export function compareDeadlines(a: DeadlineRecord, b: DeadlineRecord): number {
-  return a.due - b.due || (a.provision < b.provision ? -1 : a.provision > b.provision ? 1 : 0);
-}

@@ -19,7 +19,7 @@ import type { TimeExpression } from "../language/model/time-expression.ts";
 import { assertNever } from "./assert-never.ts";
 import { ConditionEvaluator } from "./condition-evaluator.ts";
 import { dayText } from "./day-text.ts";
-import { compareDeadlines, type DeadlineOutcome, type DeadlineRecord } from "./deadline-record.ts";
+import type { DeadlineOutcome, DeadlineRecord } from "./deadline-record.ts";
 import { DerivedFacts } from "./derived-facts.ts";
 import { describeRule, describeTerm } from "./describe-instrument.ts";
 import { type FactStore, newFactStore } from "./fact-store.ts";
@@ -53,7 +53,6 @@ import {
 } from "./replay-runtime.ts";
 import { RuledFacts } from "./ruled-facts.ts";
 import type { SelectedEvents } from "./select-events.ts";
-import { positions, sortedValues } from "./sorted-values.ts";
 import { TimeTracker, type TimeValue } from "./time-tracker.ts";
 import type { FactState, InstrumentState, ProvisionState, Timeline } from "./timeline.ts";
 
@@ -76,6 +75,43 @@ const lifecycleTypes: ReadonlySet<string> = new Set(lifecycleEventTypes);
 function isLifecycle(type: string): type is LifecycleEventType {
   return lifecycleTypes.has(type);
 }
+
+/**
+ * A map's values in key order: as they are when the keys are already sorted (as a resolved
+ * model's are).
+ */
+function sortedValues<T>(map: ReadonlyMap<string, T>): readonly T[] {
+  // The model's maps are immutable: each is sorted once, and the array kept for the next replay.
+  const cached = sortedCache.get(map);
+  if (cached !== undefined) return cached as readonly T[];
+  const keys = [...map.keys()];
+  let values: T[] | null = null;
+  for (let i = 1; i < keys.length; i++)
+    if (keys[i - 1]! > keys[i]!) {
+      values = keys.sort().map((key) => map.get(key)!);
+      break;
+    }
+  values ??= [...map.values()];
+  sortedCache.set(map, values);
+  return values;
+}
+
+const sortedCache = new WeakMap<ReadonlyMap<string, unknown>, readonly unknown[]>();
+
+/** The position of each key of a model's map in `sortedValues` (kept, as the array is). */
+function positions(map: ReadonlyMap<string, { readonly id: string }>): ReadonlyMap<string, number> {
+  let cached = positionCache.get(map);
+  if (cached === undefined) {
+    const at = new Map<string, number>();
+    const values = sortedValues(map);
+    for (let i = 0; i < values.length; i++) at.set(values[i]!.id, i);
+    cached = at;
+    positionCache.set(map, cached);
+  }
+  return cached;
+}
+
+const positionCache = new WeakMap<ReadonlyMap<string, unknown>, ReadonlyMap<string, number>>();
 
 // ---------------------------------------------------------------- reasons' sentences
 // Each writes the summary of a LazyReason from what was captured at the change (see lazy-reason.ts).
@@ -1842,7 +1878,10 @@ export class ReplayEngine {
     for (const key of [...timelines.keys()].sort())
       facts.set(key, { id: key, intervals: timelines.get(key)! });
     // The records are no longer changed once the replay has run: sorted in place.
-    const deadlines: DeadlineRecord[] = this.records.sort(compareDeadlines);
+    const deadlines: DeadlineRecord[] = this.records.sort(
+      (a, b) =>
+        a.due - b.due || (a.provision < b.provision ? -1 : a.provision > b.provision ? 1 : 0),
+    );
     return { reading, instruments, provisions, facts, deadlines };
   }
 }

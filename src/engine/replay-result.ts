@@ -7,11 +7,6 @@ export interface ReplayOptions {
   readonly reading?: string;
   /** Replay up to and including this day; later events and dated changes are ignored. */
   readonly until?: Day;
-  /**
-   * Fold over the whole model at once, even where it has parts that cannot affect each other
-   * (which are otherwise folded one after the other, with the same result).
-   */
-  readonly whole?: boolean;
 }
 
 /** The result of replaying a model's events: every state with its reason. */
