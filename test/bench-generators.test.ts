@@ -68,6 +68,21 @@ describe("the synthetic corpus", () => {
     for (const state of ["fulfilled", "violated", "expired"]) expect(states).toContain(state);
   });
 
+  it("ends every tacit renewal: nothing is in force for ever", () => {
+    for (const seed of [3, 11]) {
+      const model = generateCorpus({ events: 8000, model: true, seed }).model!;
+      const result = replay(model);
+      let renewing = 0;
+      for (const inst of model.instruments.values()) {
+        if (inst.term?.renewal === undefined) continue;
+        renewing++;
+        const last = result.instruments.get(inst.id)!.intervals.at(-1);
+        if (last !== undefined) expect([inst.id, last.state]).not.toEqual([inst.id, "in-force"]);
+      }
+      expect(renewing).toBeGreaterThan(20);
+    }
+  });
+
   it("is the same for the same seed and differs for another", () => {
     const again = generateCorpus({ events: 500, text: true });
     const same = generateCorpus({ events: 500, text: true });
