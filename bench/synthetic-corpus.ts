@@ -924,7 +924,9 @@ class Generator {
 
   /**
    * One event, as compact as the compiler makes it: its date interned per day, and its lists
-   * (objects, actors, targets, sources) shared with every other event that has the same.
+   * (objects, actors, targets, sources) shared with every other event that has the same. One
+   * literal per combination of the optional fields: built with spreads instead, an event takes
+   * 194 bytes rather than 179 (measured at 10^5 events, model with and without its events).
    */
   private buildEvent(e: EventDraft): Event {
     const date = dayDate(e.day);
