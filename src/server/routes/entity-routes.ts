@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
+import { plainJson } from "../../language/model-to-json.ts";
 import { ApiError } from "../api-error.ts";
-import { modelToApi } from "../api-json.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
 /** A kind of model entity that has a page of its own and a timeline: instruments, provisions. */
@@ -27,7 +27,7 @@ export function timelineEntityRoutes<T>(
     return found;
   };
 
-  app.get(`${entity.path}/:id`, async (c) => c.json(modelToApi(await find(c.req.param("id")))));
+  app.get(`${entity.path}/:id`, async (c) => c.json(plainJson(await find(c.req.param("id")))));
 
   app.get(`${entity.path}/:id/timeline`, async (c) => {
     const id = c.req.param("id");

@@ -1,5 +1,5 @@
+import { plainJson } from "../../language/model-to-json.ts";
 import { ApiError } from "../api-error.ts";
-import { modelToApi } from "../api-json.ts";
 import { dayQuery } from "../http-input.ts";
 import type { RegisterRoutes } from "./route-deps.ts";
 
@@ -12,13 +12,13 @@ export const eventRoutes: RegisterRoutes = (app, { store }) => {
       ...(from === undefined ? {} : { from }),
       ...(to === undefined ? {} : { to }),
     });
-    return c.json(modelToApi(events));
+    return c.json(plainJson(events));
   });
 
   app.get("/api/events/:id", async (c) => {
     const id = c.req.param("id");
     const event = await store.getEvent(id);
     if (event === undefined) throw new ApiError("not-found", `No event '${id}'`);
-    return c.json(modelToApi(event));
+    return c.json(plainJson(event));
   });
 };

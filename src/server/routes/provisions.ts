@@ -1,5 +1,5 @@
+import { plainJson } from "../../language/model-to-json.ts";
 import { ApiError } from "../api-error.ts";
-import { modelToApi } from "../api-json.ts";
 import { timelineEntityRoutes } from "./entity-routes.ts";
 import type { RegisterRoutes } from "./route-deps.ts";
 
@@ -12,7 +12,7 @@ export const provisionRoutes: RegisterRoutes = (app, deps) => {
       throw new ApiError("not-found", `No instrument '${instrument}'`);
     }
     const provisions = await store.listProvisions(instrument === undefined ? {} : { instrument });
-    return c.json(modelToApi(provisions));
+    return c.json(plainJson(provisions));
   });
   timelineEntityRoutes(app, deps, {
     path: "/api/provisions",
