@@ -35,9 +35,26 @@ const topLevel = [
  * then references are checked. The order of the trees does not matter.
  */
 export function resolve(trees: readonly SyntaxTree[]): Resolution {
-  const ctx = new ResolveContext("");
-  const sorted = [...trees].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const tree of sorted) {
+  const resolver = new Resolver();
+  for (const tree of inFileOrder(trees)) resolver.add(tree);
+  return resolver.finish();
+}
+
+/** Documents (or trees) sorted by file name, those of one name in their given order. */
+export function inFileOrder<T extends { readonly file: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/**
+ * Resolution one tree at a time, so that a caller may parse a document, add it and let its tree
+ * go before parsing the next: the model keeps nothing of a tree. Trees must be added in file
+ * order (`inFileOrder`) for the model and its diagnostics to be those of `resolve`.
+ */
+export class Resolver {
+  private readonly ctx = new ResolveContext("");
+
+  add(tree: SyntaxTree): void {
+    const ctx = this.ctx;
     ctx.diagnostics.push(...tree.diagnostics);
     ctx.file = tree.file;
     for (const statement of tree.statements) {
@@ -78,10 +95,15 @@ export function resolve(trees: readonly SyntaxTree[]): Resolution {
       }
     }
   }
-  checkReferences(ctx);
-  checkModel(ctx);
-  checkFactRules(ctx);
-  return { model: buildModel(ctx), diagnostics: sortDiagnostics(ctx.diagnostics) };
+
+  /** Checks the references and the model once every tree is added, and builds the model. */
+  finish(): Resolution {
+    const ctx = this.ctx;
+    checkReferences(ctx);
+    checkModel(ctx);
+    checkFactRules(ctx);
+    return { model: buildModel(ctx), diagnostics: sortDiagnostics(ctx.diagnostics) };
+  }
 }
 
 function byId<T extends { readonly id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
