@@ -2,8 +2,12 @@ import type { ResolveContext } from "./resolve-context.ts";
 
 /** Every reference names a declared id of an acceptable kind. */
 export function checkReferences(ctx: ResolveContext): void {
-  for (const ref of ctx.refs.references) {
-    const declared = ctx.declarations.get(ref.id);
+  const refs = ctx.refs;
+  for (let i = 0; i < refs.size; i++) {
+    const declared = ctx.declarations.get(refs.id(i));
+    const kinds = refs.kinds(i);
+    if (declared !== undefined && (kinds.length === 0 || kinds.includes(declared.kind))) continue;
+    const ref = refs.reference(i);
     if (!declared) {
       const code = ref.kinds.includes("claim")
         ? "PCT109"
