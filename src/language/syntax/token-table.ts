@@ -1,4 +1,5 @@
 import type { Location } from "../diagnostics/location.ts";
+import { internedWord } from "./interned-word.ts";
 import { TableToken } from "./table-token.ts";
 import { type Token, type TokenKind, tokenKinds } from "./token.ts";
 import { code, unclosedFlag } from "./token-code.ts";
@@ -110,6 +111,8 @@ export class TokenTable {
         return this.text.slice(from + 1, to);
       case code.newline:
         return "\n";
+      case code.ident:
+        return internedWord(this.text.slice(from, to));
       default:
         return this.text.slice(from, to);
     }
