@@ -4,7 +4,7 @@
  * bounded; once full it starts again.
  */
 const words = new Map<string, string>();
-const WORD_LIMIT = 65_536;
+const WORD_LIMIT = 4096;
 
 /** The one string kept for this identifier's text. */
 export function internedWord(word: string): string {

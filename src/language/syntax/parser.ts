@@ -20,7 +20,7 @@ type MutableBlock = { -readonly [K in keyof Block]: Block[K] };
 /** An open list of statements: the document itself, or a block. */
 interface Frame {
   readonly statements: Statement[];
-  /** Trivia seen since the last statement of this list. */
+  /** Trivia seen since the last statement of this list (`noTrivia` until there is some). */
   pending: Trivia[];
   /** The `{` that opened the block; undefined for the document. */
   readonly open: Token | undefined;
@@ -29,6 +29,14 @@ interface Frame {
   /** Contents are parsed (to find the matching `}`) but kept nowhere. */
   readonly discard: boolean;
 }
+
+/**
+ * Shared by every statement, block and document that has none (never changed: the parser gives a
+ * frame a list of its own before adding to it).
+ */
+const noTrivia: Trivia[] = [];
+const noTokens: readonly Token[] = [];
+const blank: Trivia = { kind: "blank" };
 
 /** How a statement header ended. */
 type HeaderEnd = "newline" | "semicolon" | "brace" | "eof" | "block";
@@ -177,6 +185,10 @@ class StatementParser {
   private reportedDepth = false;
   /** Indices of the parentheses open in the current header. */
   private readonly openParens: number[] = [];
+  /** The arguments of the statement being read. */
+  private readonly scratch: Token[] = [];
+  /** The citations of the statement being read. */
+  private readonly citationScratch: Token[] = [];
   /** Whether the current citation list was reported malformed. */
   private reportedCitations = false;
 
@@ -189,7 +201,7 @@ class StatementParser {
     this.frames = [
       {
         statements: [],
-        pending: [],
+        pending: noTrivia,
         open: undefined,
         block: undefined,
         owner: undefined,
@@ -204,7 +216,7 @@ class StatementParser {
       const frame = this.frames[this.frames.length - 1]!;
       switch (this.code()) {
         case code.newline:
-          if (this.atLineStart) this.addTrivia(frame, { kind: "blank" });
+          if (this.atLineStart) this.addTrivia(frame, blank);
           this.atLineStart = true;
           this.trailingTarget = undefined;
           this.i++;
@@ -302,7 +314,8 @@ class StatementParser {
   private addTrivia(frame: Frame, trivia: Trivia): void {
     const last = frame.pending[frame.pending.length - 1];
     if (trivia.kind === "blank" && last?.kind === "blank") return;
-    frame.pending.push(trivia);
+    if (frame.pending === noTrivia) frame.pending = [trivia];
+    else frame.pending.push(trivia);
   }
 
   /** PCT003: skip what cannot start a statement, up to the end of the line. */
@@ -327,7 +340,7 @@ class StatementParser {
         case code.lbrace:
           this.frames.push({
             statements: [],
-            pending: [],
+            pending: noTrivia,
             open: this.token(),
             block: undefined,
             owner: undefined,
@@ -348,13 +361,13 @@ class StatementParser {
     const stmt: MutableStatement = {
       kind: "statement",
       keyword,
-      args: [],
-      citations: [],
+      args: noTokens,
+      citations: noTokens,
       leading: frame.pending,
       from,
       to,
     };
-    frame.pending = [];
+    frame.pending = noTrivia;
     this.i++;
     this.lastEnd = to;
     const end = this.header(stmt);
@@ -375,9 +388,9 @@ class StatementParser {
       );
     }
     const statements: Statement[] = [];
-    const block: MutableBlock = { open, statements, dangling: [] };
+    const block: MutableBlock = { open, statements, dangling: noTrivia };
     if (!discard) stmt.block = block;
-    this.frames.push({ statements, pending: [], open, block, owner: stmt, discard });
+    this.frames.push({ statements, pending: noTrivia, open, block, owner: stmt, discard });
     this.trailingTarget = stmt;
   }
 
@@ -419,8 +432,17 @@ class StatementParser {
 
   /** Reads arguments and citations, up to and including the terminator or the `{`. */
   private header(stmt: MutableStatement): HeaderEnd {
-    const args: Token[] = [];
-    stmt.args = args;
+    const args = this.scratch;
+    args.length = 0;
+    const end = this.readArguments(stmt);
+    // Kept lists are copied at their size (a list grown by pushing reserves room for about 17).
+    if (args.length > 0) stmt.args = args.slice();
+    return end;
+  }
+
+  /** Reads arguments into `scratch`, then the citations and what ends the statement. */
+  private readArguments(stmt: MutableStatement): HeaderEnd {
+    const args = this.scratch;
     const open = this.openParens;
     open.length = 0;
     for (;;) {
@@ -492,8 +514,8 @@ class StatementParser {
   /** Reads `[id, id, …]` and what may follow it: a block or the end of the statement. */
   private citations(stmt: MutableStatement): HeaderEnd {
     const bracket = this.index();
-    const citations: Token[] = [];
-    stmt.citations = citations;
+    const citations = this.citationScratch;
+    citations.length = 0;
     this.consume(stmt);
     this.reportedCitations = false;
     let expectId = true;
@@ -544,6 +566,7 @@ class StatementParser {
           this.i++;
       }
     }
+    if (citations.length > 0) stmt.citations = citations.slice();
     for (;;) {
       switch (this.code()) {
         case code.newline:
