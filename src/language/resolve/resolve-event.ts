@@ -25,6 +25,9 @@ const roles = {
   target: { expected: "the target of the event, a party id", reference: "the target of an event" },
 };
 
+const actorsRead: string[] = [];
+const targetsRead: string[] = [];
+
 /** Reads `A, B, …` and adds the parties to `ids`. */
 function readParties(
   ctx: ResolveContext,
@@ -63,8 +66,11 @@ export function readEvent(
     `the type of event ${id.value}, such as sign, ratify or transfer`,
   );
   const objects = readValues(cursor, ctx.refs, `an object of event ${id.value}`);
-  const actors: string[] = [];
-  const targets: string[] = [];
+  // Read into lists reused from event to event: the model keeps a shared copy of each.
+  const actors = actorsRead;
+  const targets = targetsRead;
+  actors.length = 0;
+  targets.length = 0;
   for (;;) {
     if (cursor.eatWord("by")) readParties(ctx, cursor, "actor", actors);
     else if (cursor.eatWord("to") || cursor.eatWord("with") || cursor.eatWord("against")) {

@@ -1,3 +1,4 @@
+import type { Location } from "../diagnostics/location.ts";
 import type { Token, TokenKind } from "./token.ts";
 import type { TokenTable } from "./token-table.ts";
 
@@ -40,6 +41,11 @@ export class TableToken implements Token {
 
   get column(): number {
     return this.table.column(this.index);
+  }
+
+  /** Where the token is, in `file`. */
+  locationIn(file: string): Location {
+    return this.table.locationIn(this.index, file);
   }
 
   /** The token as a plain object, as it prints. */

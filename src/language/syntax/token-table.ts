@@ -1,5 +1,5 @@
 import type { Location } from "../diagnostics/location.ts";
-import { internedWord } from "./interned-word.ts";
+import { wordAt } from "./interned-word.ts";
 import { TableToken } from "./table-token.ts";
 import { type Token, type TokenKind, tokenKinds } from "./token.ts";
 import { code, unclosedFlag } from "./token-code.ts";
@@ -112,7 +112,7 @@ export class TokenTable {
       case code.newline:
         return "\n";
       case code.ident:
-        return internedWord(this.text.slice(from, to));
+        return wordAt(this.text, from, to);
       default:
         return this.text.slice(from, to);
     }
@@ -176,9 +176,14 @@ export class TokenTable {
 
   /** Where token `i` is. */
   location(i: number): Location {
+    return this.locationIn(i, this.file);
+  }
+
+  /** Where token `i` is, reported under the name `file`. */
+  locationIn(i: number, file: string): Location {
     const from = this.from(i);
     const line = this.lineAt(from);
-    return { file: this.file, from, to: this.to(i), line, column: this.columnAt(from, line) };
+    return { file, from, to: this.to(i), line, column: this.columnAt(from, line) };
   }
 
   /** Token `i` as an object (its text and value are read from the table when asked for). */
