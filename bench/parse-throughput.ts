@@ -1,10 +1,21 @@
 /**
  * Parse and check throughput: a generated corpus of several MB of Pacta text (instruments with
- * articles, duties with composite deadlines, events with sources), measured three ways: lexing
- * alone, lexing and parsing (`parse`), and the whole of `compile` (parse, resolve, check).
+ * articles, duties with composite deadlines, events with sources), measured four ways: lexing
+ * into a token table (`tokenize`, what `parse` does), lexing into token objects (`lex`), lexing
+ * and parsing (`parse`), and the whole of `compile` (parse, resolve, check). A full collection
+ * comes before each phase, so that none pays for the garbage of the one before.
  */
 import { compile, lex, parse } from "../src/language/index.ts";
-import { type BenchOptions, type BenchResult, count, ms, table, time } from "./measure.ts";
+import { tokenize } from "../src/language/syntax/lexer.ts";
+import {
+  type BenchOptions,
+  type BenchResult,
+  collectGarbage,
+  count,
+  ms,
+  table,
+  time,
+} from "./measure.ts";
 import { profileIfAsked } from "./profile.ts";
 import { generateCorpus } from "./synthetic-corpus.ts";
 
@@ -29,8 +40,15 @@ export async function parseThroughput(options: BenchOptions): Promise<BenchResul
     : { warmups: 1, runs: 7, minRuns: 5, budgetMs: 120_000 };
   const phases = [
     {
+      key: "tokenize",
+      label: "lex to a token table (tokenize)",
+      work: () => {
+        for (const d of documents) tokenize(d.text, d.file);
+      },
+    },
+    {
       key: "lex",
-      label: "lex",
+      label: "lex to token objects (lex)",
       work: () => {
         for (const d of documents) lex(d.text, d.file);
       },
@@ -53,6 +71,7 @@ export async function parseThroughput(options: BenchOptions): Promise<BenchResul
     events: corpus.stats.events,
   };
   for (const phase of phases) {
+    collectGarbage();
     const timing = time(phase.work, plan);
     const throughput = megabytes / (timing.median / 1000);
     rows.push([
