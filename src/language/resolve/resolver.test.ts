@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../compile.ts";
 import { modelToJson } from "../model-to-json.ts";
 import { parse } from "../syntax/parser.ts";
+import { Declarations } from "./declarations.ts";
 import { ReferenceLog } from "./references.ts";
 import { inFileOrder, Resolver, resolve } from "./resolve.ts";
 
@@ -71,5 +72,29 @@ describe("ReferenceLog", () => {
     });
     expect(log.kinds(0)).toBe(log.kinds(2));
     expect(log.kinds(1)).toEqual([]);
+  });
+});
+
+describe("Declarations", () => {
+  it("gives back each declaration's kind and place, and the ids in order", () => {
+    const declarations = new Declarations();
+    for (let i = 0; i < 1000; i++) {
+      declarations.add(`e${i}`, i % 3 === 0 ? "event" : "what-if", {
+        file: `f${i % 2}`,
+        from: i,
+        to: i + 1,
+        line: i + 2,
+        column: i + 3,
+      });
+    }
+    expect(declarations.size).toBe(1000);
+    expect(declarations.kindOf("e999")).toBe("event");
+    expect(declarations.kindOf("e998")).toBe("what-if");
+    expect(declarations.kindOf("nothing")).toBeUndefined();
+    expect(declarations.get("e7")).toEqual({
+      kind: "what-if",
+      at: { file: "f1", from: 7, to: 8, line: 9, column: 10 },
+    });
+    expect([...declarations.ids()].slice(0, 3)).toEqual(["e0", "e1", "e2"]);
   });
 });
