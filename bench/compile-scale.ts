@@ -46,6 +46,7 @@ export async function compileScale(options: BenchOptions): Promise<BenchResult> 
       "cold",
       "cold CPU",
       "median",
+      "CPU median",
       "MB/s",
       "GC (cold)",
       "text heap",
@@ -78,6 +79,7 @@ export async function compileScale(options: BenchOptions): Promise<BenchResult> 
       ms(child.coldMs),
       ms(child.coldCpuMs),
       ms(child.medianMs),
+      ms(child.medianCpuMs),
       (child.megabytes / (child.medianMs / 1000)).toFixed(2),
       ms(child.gcMs),
       mb(child.textHeapBytes),
@@ -89,7 +91,7 @@ export async function compileScale(options: BenchOptions): Promise<BenchResult> 
   }
   for (const line of table(rows)) options.log(`  ${line}`);
   options.log(
-    "(cold: the first compile, which also warms the JIT; median: the compiles after it; text heap: the documents' text alone; model heap: what the compiled model adds to it)",
+    "(cold: the first compile, which also warms the JIT; median: the compiles after it, MB/s from it; CPU: user and system time, all threads; text heap: the documents' text alone; model heap: what the compiled model adds to it)",
   );
   if (perSize.length === 0) throw new Error("every size failed");
   return { name: "compile-scale", figures: { sizes: perSize, failures } };
