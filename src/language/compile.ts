@@ -24,14 +24,15 @@ export interface Compilation {
 
 /**
  * Parses and resolves a set of documents: the whole pipeline from text to a checked model. The
- * documents are parsed and resolved one at a time, so that only one syntax tree is held at once.
+ * documents are parsed and resolved one top-level statement at a time, so that no syntax tree of a
+ * whole document is held.
  *
  * @example
  * const { model, hasErrors } = compile([{ file: "a.pacta", text: 'party prc "PRC"' }]);
  */
 export function compile(documents: readonly DocumentText[]): Compilation {
   const resolver = new Resolver();
-  for (const d of inFileOrder(documents)) resolver.add(parse(d.text, d.file));
+  for (const d of inFileOrder(documents)) resolver.addDocument(d.text, d.file);
   const { model, diagnostics } = resolver.finish();
   let trees: readonly SyntaxTree[] | undefined;
   return {

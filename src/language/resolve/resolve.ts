@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Model } from "../model/model.ts";
-import type { SyntaxTree } from "../syntax/syntax-tree.ts";
+import { parseEach } from "../syntax/parser.ts";
+import type { Statement, SyntaxTree } from "../syntax/syntax-tree.ts";
 import { checkFactRules } from "./check-fact-rules.ts";
 import { checkModel } from "./check-model.ts";
 import { checkReferences } from "./check-references.ts";
@@ -57,42 +58,58 @@ export class Resolver {
     const ctx = this.ctx;
     ctx.diagnostics.push(...tree.diagnostics);
     ctx.file = tree.file;
-    for (const statement of tree.statements) {
-      switch (statement.keyword.value) {
-        case "source":
-          resolveSource(ctx, statement);
-          break;
-        case "party":
-          resolveParty(ctx, statement);
-          break;
-        case "asset":
-          resolveAsset(ctx, statement);
-          break;
-        case "instrument":
-          resolveInstrument(ctx, statement);
-          break;
-        case "fact":
-          resolveFact(ctx, statement);
-          break;
-        case "event":
-          resolveEvent(ctx, statement);
-          break;
-        case "contested":
-          resolveContested(ctx, statement);
-          break;
-        case "reading":
-          resolveReading(ctx, statement);
-          break;
-        case "what-if":
-          resolveWhatIf(ctx, statement);
-          break;
-        default:
-          ctx.report(
-            "PCT101",
-            ctx.location(statement),
-            `Unknown statement '${statement.keyword.value}' at the top of a document: expected one of ${topLevel.join(", ")}`,
-          );
-      }
+    for (const statement of tree.statements) this.statement(statement);
+  }
+
+  /**
+   * Parses a document and resolves each of its top-level statements as soon as it is parsed
+   * (`parseEach`), so that no tree of the whole document is held: the same as `add(parse(…))`.
+   */
+  addDocument(text: string, file: string): void {
+    const ctx = this.ctx;
+    const start = ctx.diagnostics.length;
+    ctx.file = file;
+    const tree = parseEach(text, file, (statement) => this.statement(statement));
+    // The syntax diagnostics come before the document's others, as with `add`.
+    ctx.diagnostics.splice(start, 0, ...tree.diagnostics);
+  }
+
+  private statement(statement: Statement): void {
+    const ctx = this.ctx;
+    switch (statement.keyword.value) {
+      case "source":
+        resolveSource(ctx, statement);
+        break;
+      case "party":
+        resolveParty(ctx, statement);
+        break;
+      case "asset":
+        resolveAsset(ctx, statement);
+        break;
+      case "instrument":
+        resolveInstrument(ctx, statement);
+        break;
+      case "fact":
+        resolveFact(ctx, statement);
+        break;
+      case "event":
+        resolveEvent(ctx, statement);
+        break;
+      case "contested":
+        resolveContested(ctx, statement);
+        break;
+      case "reading":
+        resolveReading(ctx, statement);
+        break;
+      case "what-if":
+        resolveWhatIf(ctx, statement);
+        break;
+      default:
+        ctx.report(
+          "PCT101",
+          ctx.location(statement),
+          `Unknown statement '${statement.keyword.value}' at the top of a document: expected one of ${topLevel.join(", ")}`,
+        );
     }
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../compile.ts";
 import { modelToJson } from "../model-to-json.ts";
-import { parse } from "../syntax/parser.ts";
+import { parse, parseEach } from "../syntax/parser.ts";
 import { Declarations } from "./declarations.ts";
 import { ReferenceLog } from "./references.ts";
 import { inFileOrder, Resolver, resolve } from "./resolve.ts";
@@ -31,6 +31,30 @@ describe("Resolver", () => {
       "PCT103 c.pacta:1",
       "PCT001 c.pacta:2",
     ]);
+  });
+
+  it("resolving each statement as it is parsed gives what resolving the tree gives", () => {
+    const whole = new Resolver();
+    const each = new Resolver();
+    for (const d of inFileOrder(documents)) {
+      whole.add(parse(d.text, d.file));
+      each.addDocument(d.text, d.file);
+    }
+    const a = whole.finish();
+    const b = each.finish();
+    expect(modelToJson(b.model)).toEqual(modelToJson(a.model));
+    expect(b.diagnostics).toEqual(a.diagnostics);
+  });
+
+  it("parseEach hands over the top-level statements of parse, each once complete", () => {
+    const text = 'party a "A" { kind state } # after\nx; y [s] {\n  z\n}\n@\nlast';
+    const seen: string[] = [];
+    const tree = parseEach(text, "t.pacta", (s) => seen.push(JSON.stringify(s)));
+    const full = parse(text, "t.pacta");
+    expect(seen).toEqual(full.statements.map((s) => JSON.stringify(s)));
+    expect(tree.statements).toEqual([]);
+    expect(tree.diagnostics).toEqual(full.diagnostics);
+    expect(seen.length).toBe(4);
   });
 
   it("compile keeps no tree, and parses the documents again when its trees are read", () => {

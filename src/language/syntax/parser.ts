@@ -123,12 +123,33 @@ function looksBinary(text: string): boolean {
  *   back after the `}`).
  */
 export function parse(text: string, file: string): SyntaxTree {
+  return parseWith(text, file, undefined);
+}
+
+/**
+ * `parse`, handing each top-level statement to `each` once it is complete (when the next one
+ * starts, or at the end of the file) instead of keeping it: the tree returned has no statements.
+ * A caller that resolves statements as they come holds one statement at a time, not a document.
+ */
+export function parseEach(
+  text: string,
+  file: string,
+  each: (statement: Statement) => void,
+): SyntaxTree {
+  return parseWith(text, file, each);
+}
+
+function parseWith(
+  text: string,
+  file: string,
+  each: ((statement: Statement) => void) | undefined,
+): SyntaxTree {
   const refused = unreadable(text, file);
   if (refused !== undefined) {
     return { file, text, statements: [], dangling: [], diagnostics: [refused] };
   }
   const { table, diagnostics } = tokenize(text, file);
-  const statements = new StatementParser(table, diagnostics).run();
+  const statements = new StatementParser(table, diagnostics, each).run();
   diagnostics.sort((a, b) => a.at.from - b.at.from);
   return {
     file,
@@ -192,7 +213,17 @@ class StatementParser {
   /** Whether the current citation list was reported malformed. */
   private reportedCitations = false;
 
-  constructor(table: TokenTable, diagnostics: Diagnostic[]) {
+  /** Takes complete top-level statements, when the caller does not want them kept. */
+  private readonly each: ((statement: Statement) => void) | undefined;
+  /** The last top-level statement, handed to `each` once the next one starts. */
+  private held: Statement | undefined;
+
+  constructor(
+    table: TokenTable,
+    diagnostics: Diagnostic[],
+    each: ((statement: Statement) => void) | undefined,
+  ) {
+    this.each = each;
     this.table = table;
     this.file = table.file;
     this.last = table.count - 1;
@@ -261,6 +292,7 @@ class StatementParser {
             }
             this.closeFrame(undefined);
           }
+          this.release();
           return { statements: root.statements, dangling: root.pending };
         case code.ident:
           this.statement(frame);
@@ -373,7 +405,14 @@ class StatementParser {
     const end = this.header(stmt);
     const nested = this.frames.length >= maxBlockDepth + 1;
     const discard = frame.discard || (end === "block" && nested);
-    if (!discard) frame.statements.push(stmt);
+    if (discard) {
+      // Parsed only to keep braces balanced.
+    } else if (this.each !== undefined && this.frames.length === 1) {
+      this.release();
+      this.held = stmt;
+    } else {
+      frame.statements.push(stmt);
+    }
     this.trailingTarget = end === "semicolon" ? stmt : undefined;
     this.atLineStart = end === "newline";
     if (end !== "block") return;
@@ -392,6 +431,12 @@ class StatementParser {
     if (!discard) stmt.block = block;
     this.frames.push({ statements, pending: noTrivia, open, block, owner: stmt, discard });
     this.trailingTarget = stmt;
+  }
+
+  /** Hands the held top-level statement, now complete, to `each`. */
+  private release(): void {
+    if (this.held !== undefined && this.each !== undefined) this.each(this.held);
+    this.held = undefined;
   }
 
   private closeFrame(close: Token | undefined): void {
