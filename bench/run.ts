@@ -18,6 +18,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { compileScale } from "./compile-scale.ts";
 import { eflintLoan } from "./eflint-loan.ts";
 import { flagship } from "./flagship.ts";
 import {
@@ -41,6 +42,7 @@ const benchmarks: readonly {
   readonly run: Benchmark;
 }[] = [
   { name: "parse", title: "Parse and check throughput", run: parseThroughput },
+  { name: "compile-scale", title: "Compile of 10^4 to 10^6 events of text", run: compileScale },
   { name: "replay", title: "Replay throughput and peak memory", run: replayThroughput },
   { name: "flagship", title: "Flagship corpus (corpus/sino-soviet)", run: flagship },
   { name: "eflint", title: "eFLINT's loan-repayment duty, ported", run: eflintLoan },

@@ -2,8 +2,13 @@ import type { ResolveContext } from "./resolve-context.ts";
 
 /** Every reference names a declared id of an acceptable kind. */
 export function checkReferences(ctx: ResolveContext): void {
-  for (const ref of ctx.refs.references) {
-    const declared = ctx.declarations.get(ref.id);
+  const refs = ctx.refs;
+  for (let i = 0; i < refs.size; i++) {
+    const kind = ctx.declarations.kindOf(refs.id(i));
+    const kinds = refs.kinds(i);
+    if (kind !== undefined && (kinds.length === 0 || kinds.includes(kind))) continue;
+    const declared = ctx.declarations.get(refs.id(i));
+    const ref = refs.reference(i);
     if (!declared) {
       const code = ref.kinds.includes("claim")
         ? "PCT109"
@@ -32,7 +37,7 @@ export function checkReferences(ctx: ResolveContext): void {
 function suggest(ctx: ResolveContext, id: string): string {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
-  for (const candidate of ctx.declarations.keys()) {
+  for (const candidate of ctx.declarations.ids()) {
     if (Math.abs(candidate.length - id.length) >= bestDistance) continue;
     const d = distance(candidate, id, bestDistance);
     if (d < bestDistance) {

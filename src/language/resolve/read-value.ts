@@ -24,17 +24,19 @@ export function readValues(cursor: ArgCursor, refs: ReferenceLog, role: string):
   return values;
 }
 
+/** The unit after an amount or a range, if an identifier other than a clause word follows. */
+function readUnit(cursor: ArgCursor): string | undefined {
+  const next = cursor.peek();
+  if (next?.kind === "ident" && !clauseWords.has(next.value)) {
+    cursor.next();
+    return next.value;
+  }
+  return undefined;
+}
+
 export function readValue(cursor: ArgCursor, refs: ReferenceLog, role: string): Value | undefined {
   const token = cursor.peek();
   if (!token) return undefined;
-  const unit = (): string | undefined => {
-    const next = cursor.peek();
-    if (next?.kind === "ident" && !clauseWords.has(next.value)) {
-      cursor.next();
-      return next.value;
-    }
-    return undefined;
-  };
   switch (token.kind) {
     case "ident":
       cursor.next();
@@ -48,7 +50,7 @@ export function readValue(cursor: ArgCursor, refs: ReferenceLog, role: string): 
       return { kind: "percent", value: Number(token.value) };
     case "number": {
       cursor.next();
-      const u = unit();
+      const u = readUnit(cursor);
       return u === undefined
         ? { kind: "quantity", amount: Number(token.value) }
         : { kind: "quantity", amount: Number(token.value), unit: u };
@@ -73,7 +75,7 @@ export function readValue(cursor: ArgCursor, refs: ReferenceLog, role: string): 
           `The range '${token.text}' ends below its start: write the smaller number first`,
           cursor.at(token),
         );
-      const u = unit();
+      const u = readUnit(cursor);
       return u === undefined ? { kind: "range", min, max } : { kind: "range", min, max, unit: u };
     }
     default:

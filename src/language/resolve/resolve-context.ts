@@ -13,6 +13,7 @@ import type { WhatIf } from "../model/what-if.ts";
 import { locationOf } from "../syntax/location-of.ts";
 import type { Statement } from "../syntax/syntax-tree.ts";
 import { ArgCursor } from "./arg-cursor.ts";
+import { Declarations } from "./declarations.ts";
 import { type DeclarationKind, ReferenceLog } from "./references.ts";
 
 const noSources: readonly string[] = [];
@@ -21,10 +22,7 @@ const noSources: readonly string[] = [];
 export class ResolveContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly refs = new ReferenceLog();
-  readonly declarations = new Map<
-    string,
-    { readonly kind: DeclarationKind; readonly at: Location }
-  >();
+  readonly declarations = new Declarations();
   readonly sources: Source[] = [];
   readonly parties: Party[] = [];
   readonly assets: Asset[] = [];
@@ -62,7 +60,7 @@ export class ResolveContext {
       );
       return false;
     }
-    this.declarations.set(id, { kind, at });
+    this.declarations.add(id, kind, at);
     return true;
   }
 

@@ -5,6 +5,7 @@ import type { Statement } from "../syntax/syntax-tree.ts";
 import type { ArgCursor } from "./arg-cursor.ts";
 import { readDate } from "./read-date.ts";
 import { readValue, readValues } from "./read-value.ts";
+import type { DeclarationKind } from "./references.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 
 // Most events have no signatories, many no objects: they share one empty array (never changed: the
@@ -12,18 +13,36 @@ import type { ResolveContext } from "./resolve-context.ts";
 const noValues: readonly Value[] = [];
 const noSignatories: readonly Signatory[] = [];
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const eventFields = ["by", "to", "with", "against", "amount", "signatory", "place", "note"];
 
-function readParties(ctx: ResolveContext, c: ArgCursor, role: string): string[] {
-  const ids: string[] = [];
+const partyKind: readonly DeclarationKind[] = ["party"];
+
+/** The words of a role, written once rather than for each party read. */
+const roles = {
+  actor: { expected: "the actor of the event, a party id", reference: "the actor of an event" },
+  target: { expected: "the target of the event, a party id", reference: "the target of an event" },
+};
+
+const actorsRead: string[] = [];
+const targetsRead: string[] = [];
+
+/** Reads `A, B, …` and adds the parties to `ids`. */
+function readParties(
+  ctx: ResolveContext,
+  c: ArgCursor,
+  role: keyof typeof roles,
+  ids: string[],
+): void {
+  const words = roles[role];
   for (;;) {
-    const token = c.expectIdent(`the ${role} of the event, a party id`);
+    const token = c.expectIdent(words.expected);
     if (!token) break;
-    ctx.refs.add(token.value, ["party"], c.at(token), `the ${role} of an event`);
+    ctx.refs.add(token.value, partyKind, c.at(token), words.reference);
     ids.push(token.value);
     if (!c.eatKind("comma")) break;
   }
-  return ids;
 }
 
 /**
@@ -47,12 +66,15 @@ export function readEvent(
     `the type of event ${id.value}, such as sign, ratify or transfer`,
   );
   const objects = readValues(cursor, ctx.refs, `an object of event ${id.value}`);
-  const actors: string[] = [];
-  const targets: string[] = [];
+  // Read into lists reused from event to event: the model keeps a shared copy of each.
+  const actors = actorsRead;
+  const targets = targetsRead;
+  actors.length = 0;
+  targets.length = 0;
   for (;;) {
-    if (cursor.eatWord("by")) actors.push(...readParties(ctx, cursor, "actor"));
+    if (cursor.eatWord("by")) readParties(ctx, cursor, "actor", actors);
     else if (cursor.eatWord("to") || cursor.eatWord("with") || cursor.eatWord("against")) {
-      targets.push(...readParties(ctx, cursor, "target"));
+      readParties(ctx, cursor, "target", targets);
     } else break;
   }
   cursor.expectEnd(`event ${id.value}`);
@@ -67,12 +89,12 @@ export function readEvent(
     const key = field.keyword.value;
     switch (key) {
       case "by":
-        actors.push(...readParties(ctx, c, "actor"));
+        readParties(ctx, c, "actor", actors);
         break;
       case "to":
       case "with":
       case "against":
-        targets.push(...readParties(ctx, c, "target"));
+        readParties(ctx, c, "target", targets);
         break;
       case "amount": {
         amount = readValue(c, ctx.refs, "the amount");
@@ -100,7 +122,8 @@ export function readEvent(
     }
     c.expectEnd(key);
   }
-  return {
+  // Written field by field, in the order of the model's JSON, optional fields only when set.
+  const event: Mutable<Event> = {
     kind: "event",
     id: id.value,
     date,
@@ -109,14 +132,15 @@ export function readEvent(
     objects: objects.length === 0 ? noValues : objects.slice(),
     actors: ctx.shared(actors),
     targets: ctx.shared(targets),
-    ...(amount ? { amount } : {}),
-    signatories: signatories.length === 0 ? noSignatories : signatories.slice(),
-    ...(place === undefined ? {} : { place }),
-    ...(note === undefined ? {} : { note }),
-    ...(options.claim === undefined ? {} : { claim: options.claim }),
-    sources: ctx.citations(statement, options.inherited ?? []),
-    at: ctx.location(statement),
-  };
+  } as Mutable<Event>;
+  if (amount) event.amount = amount;
+  event.signatories = signatories.length === 0 ? noSignatories : signatories.slice();
+  if (place !== undefined) event.place = place;
+  if (note !== undefined) event.note = note;
+  if (options.claim !== undefined) event.claim = options.claim;
+  event.sources = ctx.citations(statement, options.inherited ?? []);
+  event.at = ctx.location(statement);
+  return event;
 }
 
 /** Top-level `event …`. */

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Model } from "../model/model.ts";
-import type { SyntaxTree } from "../syntax/syntax-tree.ts";
+import { parseEach } from "../syntax/parser.ts";
+import type { Statement, SyntaxTree } from "../syntax/syntax-tree.ts";
 import { checkFactRules } from "./check-fact-rules.ts";
 import { checkModel } from "./check-model.ts";
 import { checkReferences } from "./check-references.ts";
@@ -35,53 +36,91 @@ const topLevel = [
  * then references are checked. The order of the trees does not matter.
  */
 export function resolve(trees: readonly SyntaxTree[]): Resolution {
-  const ctx = new ResolveContext("");
-  const sorted = [...trees].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const tree of sorted) {
+  const resolver = new Resolver();
+  for (const tree of inFileOrder(trees)) resolver.add(tree);
+  return resolver.finish();
+}
+
+/** Documents (or trees) sorted by file name, those of one name in their given order. */
+export function inFileOrder<T extends { readonly file: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/**
+ * Resolution one tree at a time, so that a caller may parse a document, add it and let its tree
+ * go before parsing the next: the model keeps nothing of a tree. Trees must be added in file
+ * order (`inFileOrder`) for the model and its diagnostics to be those of `resolve`.
+ */
+export class Resolver {
+  private readonly ctx = new ResolveContext("");
+
+  add(tree: SyntaxTree): void {
+    const ctx = this.ctx;
     ctx.diagnostics.push(...tree.diagnostics);
     ctx.file = tree.file;
-    for (const statement of tree.statements) {
-      switch (statement.keyword.value) {
-        case "source":
-          resolveSource(ctx, statement);
-          break;
-        case "party":
-          resolveParty(ctx, statement);
-          break;
-        case "asset":
-          resolveAsset(ctx, statement);
-          break;
-        case "instrument":
-          resolveInstrument(ctx, statement);
-          break;
-        case "fact":
-          resolveFact(ctx, statement);
-          break;
-        case "event":
-          resolveEvent(ctx, statement);
-          break;
-        case "contested":
-          resolveContested(ctx, statement);
-          break;
-        case "reading":
-          resolveReading(ctx, statement);
-          break;
-        case "what-if":
-          resolveWhatIf(ctx, statement);
-          break;
-        default:
-          ctx.report(
-            "PCT101",
-            ctx.location(statement),
-            `Unknown statement '${statement.keyword.value}' at the top of a document: expected one of ${topLevel.join(", ")}`,
-          );
-      }
+    for (const statement of tree.statements) this.statement(statement);
+  }
+
+  /**
+   * Parses a document and resolves each of its top-level statements as soon as it is parsed
+   * (`parseEach`), so that no tree of the whole document is held: the same as `add(parse(…))`.
+   */
+  addDocument(text: string, file: string): void {
+    const ctx = this.ctx;
+    const start = ctx.diagnostics.length;
+    ctx.file = file;
+    const tree = parseEach(text, file, (statement) => this.statement(statement));
+    // The syntax diagnostics come before the document's others, as with `add`.
+    ctx.diagnostics.splice(start, 0, ...tree.diagnostics);
+  }
+
+  private statement(statement: Statement): void {
+    const ctx = this.ctx;
+    switch (statement.keyword.value) {
+      case "source":
+        resolveSource(ctx, statement);
+        break;
+      case "party":
+        resolveParty(ctx, statement);
+        break;
+      case "asset":
+        resolveAsset(ctx, statement);
+        break;
+      case "instrument":
+        resolveInstrument(ctx, statement);
+        break;
+      case "fact":
+        resolveFact(ctx, statement);
+        break;
+      case "event":
+        resolveEvent(ctx, statement);
+        break;
+      case "contested":
+        resolveContested(ctx, statement);
+        break;
+      case "reading":
+        resolveReading(ctx, statement);
+        break;
+      case "what-if":
+        resolveWhatIf(ctx, statement);
+        break;
+      default:
+        ctx.report(
+          "PCT101",
+          ctx.location(statement),
+          `Unknown statement '${statement.keyword.value}' at the top of a document: expected one of ${topLevel.join(", ")}`,
+        );
     }
   }
-  checkReferences(ctx);
-  checkModel(ctx);
-  checkFactRules(ctx);
-  return { model: buildModel(ctx), diagnostics: sortDiagnostics(ctx.diagnostics) };
+
+  /** Checks the references and the model once every tree is added, and builds the model. */
+  finish(): Resolution {
+    const ctx = this.ctx;
+    checkReferences(ctx);
+    checkModel(ctx);
+    checkFactRules(ctx);
+    return { model: buildModel(ctx), diagnostics: sortDiagnostics(ctx.diagnostics) };
+  }
 }
 
 function byId<T extends { readonly id: string }>(items: readonly T[]): ReadonlyMap<string, T> {

@@ -1,7 +1,9 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Location } from "../diagnostics/location.ts";
 import { diagnostic } from "../diagnostics/messages.ts";
-import type { Token, TokenKind } from "./token.ts";
+import type { Token } from "./token.ts";
+import { code, unclosedFlag } from "./token-code.ts";
+import { TokenTable } from "./token-table.ts";
 
 /** The tokens of a document (always ending with an `eof` token) and the problems met on the way. */
 export interface LexResult {
@@ -146,13 +148,16 @@ function dateEnd(text: string, pos: number): number {
   return pos + 7;
 }
 
-/** End of a plain number (digits, optional decimals) or a date at `pos`; `date` says which. */
-function quantityEnd(text: string, pos: number): { end: number; date: boolean } {
+/** End of a plain number at `pos`: digits, then optional decimals. */
+function numberEnd(text: string, pos: number): number {
+  const p = digitsEnd(text, pos);
+  return text.charCodeAt(p) === DOT && isDigit(text.charCodeAt(p + 1)) ? digitsEnd(text, p + 1) : p;
+}
+
+/** End of a plain number or a date at `pos`. */
+function quantityEnd(text: string, pos: number): number {
   const d = dateEnd(text, pos);
-  if (d >= 0) return { end: d, date: true };
-  let p = digitsEnd(text, pos);
-  if (text.charCodeAt(p) === DOT && isDigit(text.charCodeAt(p + 1))) p = digitsEnd(text, p + 1);
-  return { end: p, date: false };
+  return d >= 0 ? d : numberEnd(text, pos);
 }
 
 /** Whether a token (or whitespace) can start at `pos`; anything else is an unexpected character. */
@@ -181,8 +186,8 @@ function startsToken(text: string, pos: number): boolean {
   }
 }
 
-/** Punctuation by character code: its kind and text. */
-const punctuation: (readonly [TokenKind, string] | undefined)[] = [];
+/** Punctuation by character code: its kind code. */
+const punctuation: (number | undefined)[] = [];
 for (const [kind, char] of [
   ["lparen", "("],
   ["rparen", ")"],
@@ -195,11 +200,7 @@ for (const [kind, char] of [
   ["semicolon", ";"],
   ["equals", "="],
 ] as const) {
-  punctuation[char.charCodeAt(0)] = [kind, char];
-}
-
-function withoutSeparators(source: string): string {
-  return source.includes("_") ? source.replaceAll("_", "") : source;
+  punctuation[char.charCodeAt(0)] = code[kind];
 }
 
 /** Whether a letter, a digit or a quote is at `pos`: nothing a closing quote is followed by. */
@@ -221,7 +222,19 @@ function quote(source: string): string {
  * order mark is skipped; `\r\n` and a lone `\r` are line ends.
  */
 export function lex(text: string, file: string): LexResult {
-  const tokens: Token[] = [];
+  const { table, diagnostics } = tokenize(text, file);
+  return { tokens: table.tokens(), diagnostics };
+}
+
+/** A document's tokens as a table, and the problems met on the way: `lex` without token objects. */
+export interface Tokenized {
+  readonly table: TokenTable;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Splits a document into a token table (see `lex` for the rules). */
+export function tokenize(text: string, file: string): Tokenized {
+  const table = new TokenTable(text, file);
   const diagnostics: Diagnostic[] = [];
   const n = text.length;
   let pos = 0;
@@ -231,6 +244,7 @@ export function lex(text: string, file: string): LexResult {
     pos = 1;
     lineStart = 1;
   }
+  table.addLine(lineStart);
   // Once a string has run to the end of the file unclosed, no later quote can close (a later
   // opening quote was an escaped one inside that string, after which both readings agree), so
   // later strings are cut at their line end without scanning the rest of the file again.
@@ -250,66 +264,47 @@ export function lex(text: string, file: string): LexResult {
     column: col,
   });
 
-  const push = (kind: TokenKind, from: number, to: number, source: string, value: string): void => {
-    tokens.push({
-      kind,
-      text: source,
-      value,
-      from,
-      to,
-      line,
-      column: from - lineStart + 1,
-    });
-  };
-
   /**
-   * Reads the string whose opening quote is at `open`. Returns its end and decoded value, or
-   * `closed: false` when it reaches the end of the file (or, with `stopAtLineEnd`, of the line).
-   * Moves `line`/`lineStart` past any line ends inside it.
+   * Reads the string whose opening quote is at `open`: its end, whether a quote closes it, and how
+   * many line ends it spans (the last one ending at `lastLineStart`). It stops at the end of the
+   * file or, with `stopAtLineEnd`, of the line.
    */
   const readString = (
     open: number,
     stopAtLineEnd: boolean,
-  ): { end: number; value: string; closed: boolean; lines: number; lastLineStart: number } => {
+  ): { end: number; closed: boolean; lines: number; lastLineStart: number } => {
     let p = open + 1;
-    let chunk = p;
-    let value = "";
     let lines = 0;
     let lastLineStart = -1;
     while (p < n) {
       const c = text.charCodeAt(p);
-      if (c === QUOTE) {
-        return {
-          end: p + 1,
-          value: value + text.slice(chunk, p),
-          closed: true,
-          lines,
-          lastLineStart,
-        };
-      }
+      if (c === QUOTE) return { end: p + 1, closed: true, lines, lastLineStart };
       if (c === BACKSLASH) {
         const e = text.charCodeAt(p + 1);
-        const decoded =
-          e === QUOTE ? '"' : e === BACKSLASH ? "\\" : e === 0x6e ? "\n" : e === 0x74 ? "\t" : null;
-        if (decoded !== null) {
-          value += text.slice(chunk, p) + decoded;
-          p += 2;
-          chunk = p;
-        } else {
-          p++; // an unknown escape keeps its backslash
-        }
+        // A known escape takes two characters; an unknown one keeps its backslash.
+        p += e === QUOTE || e === BACKSLASH || e === 0x6e || e === 0x74 ? 2 : 1;
       } else if (c === LF || c === CR) {
         if (stopAtLineEnd) break;
-        value += `${text.slice(chunk, p)}\n`;
         p += c === CR && text.charCodeAt(p + 1) === LF ? 2 : 1;
-        chunk = p;
         lines++;
         lastLineStart = p;
       } else {
         p++;
       }
     }
-    return { end: p, value: value + text.slice(chunk, p), closed: false, lines, lastLineStart };
+    return { end: p, closed: false, lines, lastLineStart };
+  };
+
+  /** Records the starts of the lines inside a string that spans lines (no escape is a line end). */
+  const stringLines = (from: number, to: number): void => {
+    for (let p = from; p < to; p++) {
+      const c = text.charCodeAt(p);
+      if (c === LF) table.addLine(p + 1);
+      else if (c === CR) {
+        if (text.charCodeAt(p + 1) === LF) p++;
+        table.addLine(p + 1);
+      }
+    }
   };
 
   while (pos < n) {
@@ -322,9 +317,10 @@ export function lex(text: string, file: string): LexResult {
     }
     if (c === LF || c === CR) {
       pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
-      push("newline", start, pos, pos - start === 1 ? (c === LF ? "\n" : "\r") : "\r\n", "\n");
+      table.add(code.newline, start, pos);
       line++;
       lineStart = pos;
+      table.addLine(pos);
       continue;
     }
     if (c === HASH) {
@@ -334,8 +330,7 @@ export function lex(text: string, file: string): LexResult {
         if (d === LF || d === CR) break;
         p++;
       }
-      const source = text.slice(start, p);
-      push("comment", start, p, source, source.slice(1));
+      table.add(code.comment, start, p);
       pos = p;
       continue;
     }
@@ -358,8 +353,9 @@ export function lex(text: string, file: string): LexResult {
           ),
         );
       }
-      push("string", start, s.end, text.slice(start, s.end), s.value);
+      table.add(s.closed ? code.string : code.string | unclosedFlag, start, s.end);
       if (s.lines > 0) {
+        stringLines(start + 1, s.end);
         line += s.lines;
         lineStart = s.lastLineStart;
       }
@@ -369,47 +365,39 @@ export function lex(text: string, file: string): LexResult {
     const punct = c < 0x80 ? punctuation[c] : undefined;
     if (punct !== undefined) {
       pos++;
-      push(punct[0], start, pos, punct[1], punct[1]);
+      table.add(punct, start, pos);
       continue;
     }
     if (isDigit(c)) {
-      const first = quantityEnd(text, pos);
-      let end = first.end;
-      let kind: TokenKind = first.date ? "date" : "number";
-      if (text.charCodeAt(end) === PERCENT && !first.date) {
-        push(
-          "percent",
-          start,
-          end + 1,
-          text.slice(start, end + 1),
-          withoutSeparators(text.slice(start, end)),
-        );
+      const date = dateEnd(text, pos);
+      let end = date >= 0 ? date : numberEnd(text, pos);
+      if (date < 0 && text.charCodeAt(end) === PERCENT) {
+        table.add(code.percent, start, end + 1);
         pos = end + 1;
         continue;
       }
+      let kind: number = date >= 0 ? code.date : code.number;
       if (
         text.charCodeAt(end) === DOT &&
         text.charCodeAt(end + 1) === DOT &&
         isDigit(text.charCodeAt(end + 2))
       ) {
-        end = quantityEnd(text, end + 2).end;
-        kind = "range";
+        end = quantityEnd(text, end + 2);
+        kind = code.range;
       }
-      const source = text.slice(start, end);
-      push(kind, start, end, source, withoutSeparators(source));
+      table.add(kind, start, end);
       pos = end;
       continue;
     }
     if (c === QUESTION && letterAt(text, pos + 1) > 0) {
       const end = identSegmentEnd(text, pos + 1);
-      push("var", start, end, text.slice(start, end), text.slice(pos + 1, end));
+      table.add(code.var, start, end);
       pos = end;
       continue;
     }
     if (letterAt(text, pos) > 0) {
       const end = identEnd(text, pos);
-      const source = text.slice(start, end);
-      push("ident", start, end, source, source);
+      table.add(code.ident, start, end);
       pos = end;
       continue;
     }
@@ -433,6 +421,6 @@ export function lex(text: string, file: string): LexResult {
     );
     pos = p;
   }
-  push("eof", n, n, "", "");
-  return { tokens, diagnostics };
+  table.add(code.eof, n, n);
+  return { table, diagnostics };
 }

@@ -1,8 +1,10 @@
 import type { Location } from "../diagnostics/location.ts";
+import { TableToken } from "./table-token.ts";
 import type { Token } from "./token.ts";
 
 /** The location of a token in a file. */
 export function locationOf(file: string, token: Token): Location {
+  if (token instanceof TableToken) return token.locationIn(file);
   return { file, from: token.from, to: token.to, line: token.line, column: token.column };
 }
 

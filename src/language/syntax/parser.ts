@@ -1,10 +1,12 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Location } from "../diagnostics/location.ts";
 import { type DiagnosticCode, diagnostic } from "../diagnostics/messages.ts";
-import { lex } from "./lexer.ts";
+import { tokenize } from "./lexer.ts";
 import { locationOf } from "./location-of.ts";
 import type { Block, Statement, SyntaxTree, Trivia } from "./syntax-tree.ts";
 import type { Token } from "./token.ts";
+import { code } from "./token-code.ts";
+import type { TokenTable } from "./token-table.ts";
 
 /** Documents larger than this (in UTF-16 code units, about bytes for Pacta text) are refused. */
 export const maxDocumentLength = 5 * 1024 * 1024;
@@ -18,7 +20,7 @@ type MutableBlock = { -readonly [K in keyof Block]: Block[K] };
 /** An open list of statements: the document itself, or a block. */
 interface Frame {
   readonly statements: Statement[];
-  /** Trivia seen since the last statement of this list. */
+  /** Trivia seen since the last statement of this list (`noTrivia` until there is some). */
   pending: Trivia[];
   /** The `{` that opened the block; undefined for the document. */
   readonly open: Token | undefined;
@@ -27,6 +29,14 @@ interface Frame {
   /** Contents are parsed (to find the matching `}`) but kept nowhere. */
   readonly discard: boolean;
 }
+
+/**
+ * Shared by every statement, block and document that has none (never changed: the parser gives a
+ * frame a list of its own before adding to it).
+ */
+const noTrivia: Trivia[] = [];
+const noTokens: readonly Token[] = [];
+const blank: Trivia = { kind: "blank" };
 
 /** How a statement header ended. */
 type HeaderEnd = "newline" | "semicolon" | "brace" | "eof" | "block";
@@ -113,12 +123,33 @@ function looksBinary(text: string): boolean {
  *   back after the `}`).
  */
 export function parse(text: string, file: string): SyntaxTree {
+  return parseWith(text, file, undefined);
+}
+
+/**
+ * `parse`, handing each top-level statement to `each` once it is complete (when the next one
+ * starts, or at the end of the file) instead of keeping it: the tree returned has no statements.
+ * A caller that resolves statements as they come holds one statement at a time, not a document.
+ */
+export function parseEach(
+  text: string,
+  file: string,
+  each: (statement: Statement) => void,
+): SyntaxTree {
+  return parseWith(text, file, each);
+}
+
+function parseWith(
+  text: string,
+  file: string,
+  each: ((statement: Statement) => void) | undefined,
+): SyntaxTree {
   const refused = unreadable(text, file);
   if (refused !== undefined) {
     return { file, text, statements: [], dangling: [], diagnostics: [refused] };
   }
-  const { tokens, diagnostics } = lex(text, file);
-  const statements = new StatementParser(tokens, file, diagnostics).run();
+  const { table, diagnostics } = tokenize(text, file);
+  const statements = new StatementParser(table, diagnostics, each).run();
   diagnostics.sort((a, b) => a.at.from - b.at.from);
   return {
     file,
@@ -130,25 +161,25 @@ export function parse(text: string, file: string): SyntaxTree {
 }
 
 /** For each `(`, whether a `)` closes it before a brace, bracket, `;` or the end of the file. */
-function matchParentheses(tokens: readonly Token[]): Uint8Array {
-  const matched = new Uint8Array(tokens.length);
+function matchParentheses(table: TokenTable): Uint8Array {
+  const matched = new Uint8Array(table.count);
   const open: number[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    switch (tokens[k]!.kind) {
-      case "lparen":
+  for (let k = 0; k < table.count; k++) {
+    switch (table.code(k)) {
+      case code.lparen:
         open.push(k);
         break;
-      case "rparen": {
+      case code.rparen: {
         const o = open.pop();
         if (o !== undefined) matched[o] = 1;
         break;
       }
-      case "lbrace":
-      case "rbrace":
-      case "lbracket":
-      case "rbracket":
-      case "semicolon":
-      case "eof":
+      case code.lbrace:
+      case code.rbrace:
+      case code.lbracket:
+      case code.rbracket:
+      case code.semicolon:
+      case code.eof:
         open.length = 0;
         break;
       default:
@@ -159,8 +190,9 @@ function matchParentheses(tokens: readonly Token[]): Uint8Array {
 }
 
 class StatementParser {
-  private readonly tokens: readonly Token[];
+  private readonly table: TokenTable;
   private readonly file: string;
+  private readonly last: number;
   private readonly diagnostics: Diagnostic[];
   private readonly parenMatched: Uint8Array;
   private readonly frames: Frame[];
@@ -172,16 +204,35 @@ class StatementParser {
   /** End offset of the last token that belongs to a statement. */
   private lastEnd = 0;
   private reportedDepth = false;
+  /** Indices of the parentheses open in the current header. */
+  private readonly openParens: number[] = [];
+  /** The arguments of the statement being read. */
+  private readonly scratch: Token[] = [];
+  /** The citations of the statement being read. */
+  private readonly citationScratch: Token[] = [];
+  /** Whether the current citation list was reported malformed. */
+  private reportedCitations = false;
 
-  constructor(tokens: readonly Token[], file: string, diagnostics: Diagnostic[]) {
-    this.tokens = tokens;
-    this.file = file;
+  /** Takes complete top-level statements, when the caller does not want them kept. */
+  private readonly each: ((statement: Statement) => void) | undefined;
+  /** The last top-level statement, handed to `each` once the next one starts. */
+  private held: Statement | undefined;
+
+  constructor(
+    table: TokenTable,
+    diagnostics: Diagnostic[],
+    each: ((statement: Statement) => void) | undefined,
+  ) {
+    this.each = each;
+    this.table = table;
+    this.file = table.file;
+    this.last = table.count - 1;
     this.diagnostics = diagnostics;
-    this.parenMatched = matchParentheses(tokens);
+    this.parenMatched = matchParentheses(table);
     this.frames = [
       {
         statements: [],
-        pending: [],
+        pending: noTrivia,
         open: undefined,
         block: undefined,
         owner: undefined,
@@ -193,106 +244,141 @@ class StatementParser {
   run(): { statements: Statement[]; dangling: Trivia[] } {
     const root = this.frames[0]!;
     for (;;) {
-      const t = this.token();
       const frame = this.frames[this.frames.length - 1]!;
-      switch (t.kind) {
-        case "newline":
-          if (this.atLineStart) this.addTrivia(frame, { kind: "blank" });
+      switch (this.code()) {
+        case code.newline:
+          if (this.atLineStart) this.addTrivia(frame, blank);
           this.atLineStart = true;
           this.trailingTarget = undefined;
           this.i++;
           break;
-        case "comment":
+        case code.comment:
           if (this.trailingTarget !== undefined) {
-            this.trailingTarget.trailing = commentText(t);
+            this.trailingTarget.trailing = this.commentText();
             this.trailingTarget = undefined;
           } else {
-            this.addTrivia(frame, { kind: "comment", text: commentText(t) });
+            this.addTrivia(frame, { kind: "comment", text: this.commentText() });
           }
           this.atLineStart = false;
           this.i++;
           break;
-        case "semicolon":
+        case code.semicolon:
           this.atLineStart = false;
           this.i++;
           break;
-        case "rbrace":
+        case code.rbrace:
           this.atLineStart = false;
           this.trailingTarget = undefined;
           if (this.frames.length > 1) {
-            this.closeFrame(t);
+            this.closeFrame(this.token());
           } else {
             this.report(
               "PCT005",
-              t,
+              this.at(),
               'Unexpected "}": no block is open here; remove it or add the "{" it closes',
             );
           }
           this.i++;
           break;
-        case "eof":
+        case code.eof:
           while (this.frames.length > 1) {
             const open = this.frames[this.frames.length - 1]!.open;
             if (open !== undefined) {
-              this.report("PCT004", open, 'Block is not closed: add a "}" to end it');
+              this.report(
+                "PCT004",
+                locationOf(this.file, open),
+                'Block is not closed: add a "}" to end it',
+              );
             }
             this.closeFrame(undefined);
           }
+          this.release();
           return { statements: root.statements, dangling: root.pending };
-        case "ident":
+        case code.ident:
           this.statement(frame);
           break;
         default:
-          this.skipBadLine(t);
+          this.skipBadLine();
           break;
       }
     }
   }
 
-  private token(): Token {
-    return this.tokens[Math.min(this.i, this.tokens.length - 1)]!;
+  /** The index of the current token (the last, `eof`, once past it). */
+  private index(): number {
+    return Math.min(this.i, this.last);
   }
 
-  private report(code: DiagnosticCode, t: Token, message: string): void {
-    this.diagnostics.push(diagnostic(code, locationOf(this.file, t), message));
+  /** The kind code of the current token. */
+  private code(): number {
+    return this.table.code(this.index());
+  }
+
+  /** The current token as an object, for the tree. */
+  private token(): Token {
+    return this.table.token(this.index());
+  }
+
+  /** Where the current token is. */
+  private at(): Location {
+    return this.table.location(this.index());
+  }
+
+  /** The current token's source text. */
+  private text(): string {
+    return this.table.textOf(this.index());
+  }
+
+  /** The end offset of the current token. */
+  private end(): number {
+    return this.table.to(this.index());
+  }
+
+  /** The current comment as kept in trivia: its source text without trailing whitespace. */
+  private commentText(): string {
+    return this.text().trimEnd();
+  }
+
+  private report(code: DiagnosticCode, at: Location, message: string): void {
+    this.diagnostics.push(diagnostic(code, at, message));
   }
 
   private addTrivia(frame: Frame, trivia: Trivia): void {
     const last = frame.pending[frame.pending.length - 1];
     if (trivia.kind === "blank" && last?.kind === "blank") return;
-    frame.pending.push(trivia);
+    if (frame.pending === noTrivia) frame.pending = [trivia];
+    else frame.pending.push(trivia);
   }
 
   /** PCT003: skip what cannot start a statement, up to the end of the line. */
-  private skipBadLine(first: Token): void {
+  private skipBadLine(): void {
     this.report(
       "PCT003",
-      first,
-      `Unexpected ${quote(first.text)}: a statement starts with a keyword, such as "source", "party" or "instrument"`,
+      this.at(),
+      `Unexpected ${quote(this.text())}: a statement starts with a keyword, such as "source", "party" or "instrument"`,
     );
     this.atLineStart = false;
     this.trailingTarget = undefined;
     this.i++;
     for (;;) {
-      const t = this.token();
-      switch (t.kind) {
-        case "newline":
-        case "rbrace":
-        case "eof":
+      switch (this.code()) {
+        case code.newline:
+        case code.rbrace:
+        case code.eof:
           return;
-        case "semicolon":
+        case code.semicolon:
           this.i++;
           return;
-        case "lbrace":
-          this.i++;
+        case code.lbrace:
           this.frames.push({
             statements: [],
-            pending: [],
-            open: t,
+            pending: noTrivia,
+            open: this.token(),
             block: undefined,
             owner: undefined,
             discard: true,
           });
+          this.i++;
           return;
         default:
           this.i++;
@@ -302,40 +388,55 @@ class StatementParser {
 
   private statement(frame: Frame): void {
     const keyword = this.token();
+    const from = this.table.from(this.i);
+    const to = this.end();
     const stmt: MutableStatement = {
       kind: "statement",
       keyword,
-      args: [],
-      citations: [],
+      args: noTokens,
+      citations: noTokens,
       leading: frame.pending,
-      from: keyword.from,
-      to: keyword.to,
+      from,
+      to,
     };
-    frame.pending = [];
+    frame.pending = noTrivia;
     this.i++;
-    this.lastEnd = keyword.to;
+    this.lastEnd = to;
     const end = this.header(stmt);
     const nested = this.frames.length >= maxBlockDepth + 1;
     const discard = frame.discard || (end === "block" && nested);
-    if (!discard) frame.statements.push(stmt);
+    if (discard) {
+      // Parsed only to keep braces balanced.
+    } else if (this.each !== undefined && this.frames.length === 1) {
+      this.release();
+      this.held = stmt;
+    } else {
+      frame.statements.push(stmt);
+    }
     this.trailingTarget = end === "semicolon" ? stmt : undefined;
     this.atLineStart = end === "newline";
     if (end !== "block") return;
 
-    const open = this.tokens[this.i - 1]!;
+    const open = this.table.token(this.i - 1);
     if (nested && !frame.discard && !this.reportedDepth) {
       this.reportedDepth = true;
       this.report(
         "PCT006",
-        open,
+        this.table.location(this.i - 1),
         `Blocks are nested more than ${maxBlockDepth} levels deep: flatten the document`,
       );
     }
     const statements: Statement[] = [];
-    const block: MutableBlock = { open, statements, dangling: [] };
+    const block: MutableBlock = { open, statements, dangling: noTrivia };
     if (!discard) stmt.block = block;
-    this.frames.push({ statements, pending: [], open, block, owner: stmt, discard });
+    this.frames.push({ statements, pending: noTrivia, open, block, owner: stmt, discard });
     this.trailingTarget = stmt;
+  }
+
+  /** Hands the held top-level statement, now complete, to `each`. */
+  private release(): void {
+    if (this.held !== undefined && this.each !== undefined) this.each(this.held);
+    this.held = undefined;
   }
 
   private closeFrame(close: Token | undefined): void {
@@ -348,167 +449,195 @@ class StatementParser {
     if (frame.owner !== undefined) frame.owner.to = this.lastEnd;
   }
 
-  private consume(stmt: MutableStatement, t: Token): void {
-    stmt.to = t.to;
-    this.lastEnd = t.to;
+  /** Makes the current token part of the statement and moves past it. */
+  private consume(stmt: MutableStatement): void {
+    const to = this.end();
+    stmt.to = to;
+    this.lastEnd = to;
     this.i++;
+  }
+
+  /** PCT004 for each parenthesis of the header still open. */
+  private closeParens(): void {
+    for (const k of this.openParens) {
+      this.report(
+        "PCT004",
+        this.table.location(k),
+        'Parenthesis is not closed: add a ")" before the end of the statement',
+      );
+    }
+    this.openParens.length = 0;
+  }
+
+  /** PCT102 for a malformed citation list, once per list. */
+  private malformed(at: Location, message: string): void {
+    if (!this.reportedCitations) this.report("PCT102", at, message);
+    this.reportedCitations = true;
   }
 
   /** Reads arguments and citations, up to and including the terminator or the `{`. */
   private header(stmt: MutableStatement): HeaderEnd {
-    const args: Token[] = [];
-    stmt.args = args;
-    const open: number[] = [];
-    const closeParens = (): void => {
-      for (const k of open) {
-        this.report(
-          "PCT004",
-          this.tokens[k]!,
-          'Parenthesis is not closed: add a ")" before the end of the statement',
-        );
-      }
-      open.length = 0;
-    };
+    const args = this.scratch;
+    args.length = 0;
+    const end = this.readArguments(stmt);
+    // Kept lists are copied at their size (a list grown by pushing reserves room for about 17).
+    if (args.length > 0) stmt.args = args.slice();
+    return end;
+  }
+
+  /** Reads arguments into `scratch`, then the citations and what ends the statement. */
+  private readArguments(stmt: MutableStatement): HeaderEnd {
+    const args = this.scratch;
+    const open = this.openParens;
+    open.length = 0;
     for (;;) {
-      const t = this.token();
-      switch (t.kind) {
-        case "lparen":
+      switch (this.code()) {
+        case code.lparen:
           open.push(this.i);
-          args.push(t);
-          this.consume(stmt, t);
+          args.push(this.token());
+          this.consume(stmt);
           break;
-        case "rparen":
+        case code.rparen:
           if (open.length > 0) {
             open.pop();
-            args.push(t);
-            this.consume(stmt, t);
+            args.push(this.token());
+            this.consume(stmt);
           } else {
             this.report(
               "PCT005",
-              t,
+              this.at(),
               'Unexpected ")": no parenthesis is open here; remove it or add the "(" it closes',
             );
             this.i++;
           }
           break;
-        case "newline":
+        case code.newline:
           this.i++;
           if (open.length > 0 && this.parenMatched[open[0]!] === 1) break;
-          closeParens();
+          this.closeParens();
           return "newline";
-        case "comment":
+        case code.comment:
+          if (open.length > 0 && this.parenMatched[open[0]!] === 1) {
+            this.i++;
+            break;
+          }
+          stmt.trailing = this.commentText();
           this.i++;
-          if (open.length > 0 && this.parenMatched[open[0]!] === 1) break;
-          stmt.trailing = commentText(t);
           break;
-        case "semicolon":
-          closeParens();
+        case code.semicolon:
+          this.closeParens();
           this.i++;
           return "semicolon";
-        case "rbrace":
-          closeParens();
+        case code.rbrace:
+          this.closeParens();
           return "brace";
-        case "eof":
-          closeParens();
+        case code.eof:
+          this.closeParens();
           return "eof";
-        case "lbrace":
-          closeParens();
-          this.consume(stmt, t);
+        case code.lbrace:
+          this.closeParens();
+          this.consume(stmt);
           return "block";
-        case "lbracket":
-          closeParens();
+        case code.lbracket:
+          this.closeParens();
           return this.citations(stmt);
-        case "rbracket":
+        case code.rbracket:
           this.report(
             "PCT005",
-            t,
+            this.at(),
             'Unexpected "]": no citation list is open here; remove it or add the "[" it closes',
           );
           this.i++;
           break;
         default:
-          args.push(t);
-          this.consume(stmt, t);
+          args.push(this.token());
+          this.consume(stmt);
       }
     }
   }
 
   /** Reads `[id, id, …]` and what may follow it: a block or the end of the statement. */
   private citations(stmt: MutableStatement): HeaderEnd {
-    const bracket = this.token();
-    const citations: Token[] = [];
-    stmt.citations = citations;
-    this.consume(stmt, bracket);
-    let reported = false;
-    const malformed = (t: Token, message: string): void => {
-      if (!reported) this.report("PCT102", t, message);
-      reported = true;
-    };
+    const bracket = this.index();
+    const citations = this.citationScratch;
+    citations.length = 0;
+    this.consume(stmt);
+    this.reportedCitations = false;
     let expectId = true;
     list: for (;;) {
-      const t = this.token();
-      switch (t.kind) {
-        case "ident":
+      switch (this.code()) {
+        case code.ident:
           if (!expectId) {
-            malformed(t, `Citations are separated by commas: add a "," before ${quote(t.text)}`);
+            this.malformed(
+              this.at(),
+              `Citations are separated by commas: add a "," before ${quote(this.text())}`,
+            );
           }
-          citations.push(t);
+          citations.push(this.token());
           expectId = false;
-          this.consume(stmt, t);
+          this.consume(stmt);
           break;
-        case "comma":
-          if (expectId) malformed(t, 'Unexpected ",": write a source id between commas');
+        case code.comma:
+          if (expectId)
+            this.malformed(this.at(), 'Unexpected ",": write a source id between commas');
           expectId = true;
-          this.consume(stmt, t);
+          this.consume(stmt);
           break;
-        case "rbracket":
+        case code.rbracket:
           if (expectId && citations.length > 0) {
-            malformed(t, "Citation list ends with a comma: remove it or add a source id");
+            this.malformed(
+              this.at(),
+              "Citation list ends with a comma: remove it or add a source id",
+            );
           }
-          this.consume(stmt, t);
+          this.consume(stmt);
           break list;
-        case "newline":
-        case "comment":
-        case "eof":
-        case "semicolon":
-        case "lbrace":
-        case "rbrace":
-          malformed(bracket, 'Citation list is not closed: add a "]" on the same line');
+        case code.newline:
+        case code.comment:
+        case code.eof:
+        case code.semicolon:
+        case code.lbrace:
+        case code.rbrace:
+          this.malformed(
+            this.table.location(bracket),
+            'Citation list is not closed: add a "]" on the same line',
+          );
           break list;
         default:
-          malformed(t, `Citations are source ids: ${quote(t.text)} is not one; remove it`);
+          this.malformed(
+            this.at(),
+            `Citations are source ids: ${quote(this.text())} is not one; remove it`,
+          );
           this.i++;
       }
     }
+    if (citations.length > 0) stmt.citations = citations.slice();
     for (;;) {
-      const t = this.token();
-      switch (t.kind) {
-        case "newline":
+      switch (this.code()) {
+        case code.newline:
           this.i++;
           return "newline";
-        case "semicolon":
+        case code.semicolon:
           this.i++;
           return "semicolon";
-        case "rbrace":
+        case code.rbrace:
           return "brace";
-        case "eof":
+        case code.eof:
           return "eof";
-        case "lbrace":
-          this.consume(stmt, t);
+        case code.lbrace:
+          this.consume(stmt);
           return "block";
-        case "comment":
-          stmt.trailing = commentText(t);
+        case code.comment:
+          stmt.trailing = this.commentText();
           this.i++;
           break;
         default:
-          malformed(t, `Citations come last in a statement: move ${quote(t.text)} before the "["`);
+          this.malformed(
+            this.at(),
+            `Citations come last in a statement: move ${quote(this.text())} before the "["`,
+          );
           this.i++;
       }
     }
   }
-}
-
-/** A comment as kept in trivia: its source text without trailing whitespace. */
-function commentText(t: Token): string {
-  return t.text.trimEnd();
 }

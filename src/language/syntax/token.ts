@@ -35,3 +35,27 @@ export interface Token {
   /** 1-based, in UTF-16 code units. */
   readonly column: number;
 }
+
+/** Every kind, in a fixed order: a token table stores a kind as its index here. */
+export const tokenKinds: readonly TokenKind[] = [
+  "ident",
+  "var",
+  "string",
+  "number",
+  "percent",
+  "date",
+  "range",
+  "lparen",
+  "rparen",
+  "lbracket",
+  "rbracket",
+  "lbrace",
+  "rbrace",
+  "comma",
+  "colon",
+  "semicolon",
+  "equals",
+  "newline",
+  "comment",
+  "eof",
+];
