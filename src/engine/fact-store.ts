@@ -15,6 +15,11 @@ export function factKey(name: string, args: readonly string[]): string {
   return `${name}(${args.join(",")})`;
 }
 
+/** Orders keys as a sort without a comparison does (by UTF-16 code units). */
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The one value an option fixes, or null when it allows several (or any). */
 function fixedOption(option: ArgOption | undefined): string | null {
   return typeof option === "string" ? option : null;
@@ -33,7 +38,17 @@ function accepts(option: ArgOption, value: string): boolean {
  * instances in the same order as a scan would.
  */
 class FactTable {
-  readonly instances = new Map<string, readonly string[]>();
+  private readonly live = new Map<string, readonly string[]>();
+  /**
+   * While only handles have started and ended instances (`deferred`), the handles that did, each
+   * recording whether it holds and when it last started: the map of holding instances is built
+   * from them, in the order they started, when something first reads it. Most tables of facts
+   * with rules are read through their instances' values, never through the store.
+   */
+  private readonly handles: FactHandle[] = [];
+  private deferred = true;
+  /** Counts the starts while deferred, to order the holding instances as the map would. */
+  private starts = 0;
   /**
    * Per argument position: value → keys of the holding instances with it there; built when a
    * lookup first needs it (many tables are only ever read by key).
@@ -50,6 +65,49 @@ class FactTable {
    * answers it) or none (a scan does), so no index is kept.
    */
   constructor(private readonly arity: number) {}
+
+  /** The holding instances, by key, in the order they started. */
+  get instances(): Map<string, readonly string[]> {
+    if (this.deferred) this.materialise();
+    return this.live;
+  }
+
+  private materialise(): void {
+    this.deferred = false;
+    const holding = this.handles.filter((h) => h.holding);
+    holding.sort((a, b) => a.started - b.started);
+    for (const h of holding) this.live.set(h.key, h.args);
+    this.handles.length = 0;
+  }
+
+  /** Starts the instance of a handle; false if it already held. */
+  startHandle(handle: FactHandle): boolean {
+    if (this.deferred) {
+      if (handle.holding) return false;
+      handle.holding = true;
+      handle.started = ++this.starts;
+      if (!handle.filed) {
+        handle.filed = true;
+        this.handles.push(handle);
+      }
+      return true;
+    }
+    if (this.live.has(handle.key)) return false;
+    this.add(handle.key, handle.args);
+    return true;
+  }
+
+  /** Ends the instance of a handle; false if it did not hold. */
+  endHandle(handle: FactHandle): boolean {
+    if (this.deferred) {
+      if (!handle.holding) return false;
+      handle.holding = false;
+      return true;
+    }
+    if (!this.live.has(handle.key)) return false;
+    this.delete(handle.key, handle.args);
+    return true;
+  }
 
   add(key: string, args: readonly string[]): void {
     this.instances.set(key, args);
@@ -149,6 +207,12 @@ export class FactHandle {
   builder: TimelineBuilder<FactState> | null = null;
   /** @internal Whether its arguments are in the domain already. */
   inDomain = false;
+  /** @internal Whether it holds, while its table is kept by its handles. */
+  holding = false;
+  /** @internal When it last started, while its table is kept by its handles. */
+  started = 0;
+  /** @internal Whether its table keeps it among its handles. */
+  filed = false;
 
   constructor(
     readonly name: string,
@@ -275,10 +339,9 @@ export class FactStore {
       if (known === undefined) this.holding.set(handle.name, table);
       handle.table = table;
     }
+    if (!table.startHandle(handle)) return false;
     const key = handle.key;
-    if (table.instances.has(key)) return false;
     const args = handle.args;
-    table.add(key, args);
     if (!handle.inDomain) {
       for (let i = 0; i < args.length; i++) this.addToDomain(args[i]!);
       handle.inDomain = true;
@@ -297,10 +360,8 @@ export class FactStore {
   /** Ends the instance a handle stands for, if it holds; whether it did. */
   endHandle(handle: FactHandle, day: Day): boolean {
     const table = handle.table ?? this.holding.get(handle.name);
-    const key = handle.key;
-    if (table === undefined || !table.instances.has(key)) return false;
-    table.delete(key, handle.args);
-    (handle.builder ?? this.builders.get(key))?.close(day);
+    if (table === undefined || !table.endHandle(handle)) return false;
+    (handle.builder ?? this.builders.get(handle.key))?.close(day);
     return true;
   }
 
@@ -426,11 +487,17 @@ export class FactStore {
     this.builders.get(key)?.close(day);
   }
 
-  /** Every fact timeline with at least one interval, by key. */
+  /**
+   * Every fact timeline with at least one interval, by key, in the order of the keys (sorted
+   * here with a plain comparison, which is quicker than a sort without one: a caller that sorts
+   * them again finds them in order).
+   */
   timelines(): Map<string, readonly Interval<FactState>[]> {
+    const keys = [...this.builders.keys()].sort(compareKeys);
     const out = new Map<string, readonly Interval<FactState>[]>();
-    for (const [key, builder] of this.builders) {
-      const intervals = builder.finish();
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const intervals = this.builders.get(key)!.finish();
       if (intervals.length > 0) out.set(key, intervals);
     }
     return out;

@@ -8,6 +8,7 @@ import type { FactRule } from "../language/model/fact-rule.ts";
 import type { EventPattern, PatternTerm } from "../language/model/pattern.ts";
 import { assertNever } from "./assert-never.ts";
 import { bareName, type ConditionEvaluator, type ValueLookup } from "./condition-evaluator.ts";
+import { DayProposals } from "./day-proposals.ts";
 import { dayText } from "./day-text.ts";
 import { type ArgOption, FactHandle, type FactStore, factKey } from "./fact-store.ts";
 import { describeEvent } from "./format-event.ts";
@@ -53,16 +54,22 @@ function accepts(option: ArgOption | undefined, value: string | undefined): bool
   return typeof option === "string" ? option === value : option.includes(value);
 }
 
-/** Whether a day's proposals for an instance end a value. */
+/** The day's proposals of the facts with rules. */
+type Proposals = DayProposals<Instance, FactRule, Kept, Origin>;
+
+/** Whether a day's proposals for an instance (their numbers, the first `count` of `list`) end a value. */
 function endsValue(
-  list: readonly (Proposal | null)[],
+  proposals: Proposals,
+  list: readonly number[],
   count: number,
   value: string | null,
 ): boolean {
   if (value === null) return false;
+  const starts = proposals.starts;
+  const values = proposals.value;
   for (let i = 0; i < count; i++) {
     const p = list[i]!;
-    if (p.effect === "end" && (p.value === null || p.value === value)) return true;
+    if (!starts[p] && (values[p] === null || values[p] === value)) return true;
   }
   return false;
 }
@@ -89,14 +96,18 @@ interface Instance {
   readonly level: number;
   /** The settlement that last touched it, and the proposals it had then (the first `count`). */
   round: number;
-  /** The day's proposals (the first `count`; null once let go), in a list kept from day to day. */
-  readonly today: (Proposal | null)[];
+  /** The numbers of the day's proposals (the first `count`), in a list kept from day to day. */
+  readonly today: number[];
   count: number;
-  /** The change decided for the day being settled: the value it goes to, and why. */
+  /** The change decided for the day being settled: the value it goes to, and why (a proposal's number). */
   next: string | null;
-  cause: Proposal | null;
-  /** Per value held: its store key and store arguments, made when first needed. */
-  slots: Map<string, FactHandle> | null;
+  cause: number;
+  /**
+   * Per value held: its store key and store arguments, made when first needed (`slots[i]` for
+   * `slotValues[i]`: a fact has few values, a short list is quicker than a map).
+   */
+  readonly slots: FactHandle[];
+  readonly slotValues: string[];
   /**
    * The day mark (`RuledFacts.days`) of the last day an `ends` without `unless` reached it while
    * it held no value: such an end is not filed as a proposal, only marked here.
@@ -106,20 +117,15 @@ interface Instance {
 
 /** The store key and arguments of an instance holding a value (HOLDS: the instance's own). */
 function slotOf(instance: Instance, value: string): FactHandle {
-  let slots = instance.slots;
-  if (slots === null) {
-    slots = new Map();
-    instance.slots = slots;
-  }
-  let slot = slots.get(value);
-  if (slot === undefined) {
-    const id = instance.fact.id;
-    slot =
-      value === HOLDS
-        ? new FactHandle(id, instance.key, instance.args)
-        : new FactHandle(id, `${instance.key}=${value}`, [...instance.args, value]);
-    slots.set(value, slot);
-  }
+  const values = instance.slotValues;
+  for (let i = 0; i < values.length; i++) if (values[i] === value) return instance.slots[i]!;
+  const id = instance.fact.id;
+  const slot =
+    value === HOLDS
+      ? new FactHandle(id, instance.key, instance.args)
+      : new FactHandle(id, `${instance.key}=${value}`, [...instance.args, value]);
+  values.push(value);
+  instance.slots.push(slot);
   return slot;
 }
 
@@ -223,18 +229,6 @@ interface TimerOrigin {
 
 /** What set a proposal off, to word its reason if it is applied. */
 type Origin = Event | ChangeOrigin | TimerOrigin;
-
-/** A change a rule asks for on the day being replayed; applied when the day is settled. */
-interface Proposal {
-  readonly instance: Instance;
-  readonly effect: "start" | "end";
-  /** The value to start (HOLDS for a fact without values), or the value to end (null: any). */
-  readonly value: string | null;
-  readonly rule: FactRule;
-  /** The variables the rule bound, kept only for its `unless`. */
-  readonly env: Kept | null;
-  readonly origin: Origin;
-}
 
 /** Variables' values, looked up by name. */
 interface Bound {
@@ -368,8 +362,14 @@ export class RuledFacts implements ValueLookup {
   private readonly byArgument = new Map<string, Map<string, Set<Instance>>>();
   /** The day whose proposals are pending, or null. */
   private pendingDay: Day | null = null;
-  /** Per stratum: the proposals of the day. */
-  private readonly byLevel: (Proposal | null)[][] = [];
+  /**
+   * The changes rules ask for on the day being replayed, applied when the day is settled: the
+   * value to start (HOLDS for a fact without values) or to end (null: any), and the variables the
+   * rule bound, kept only for its `unless`.
+   */
+  private readonly proposals: Proposals = new DayProposals();
+  /** Per stratum: the numbers of the day's proposals. */
+  private readonly byLevel: number[][] = [];
   /**
    * Per stratum: how many proposals its list holds. The lists (and the other lists of a
    * settlement) keep their storage from day to day: emptied by count, their entries let go.
@@ -531,8 +531,9 @@ export class RuledFacts implements ValueLookup {
         today: [],
         count: 0,
         next: null,
-        cause: null,
-        slots: null,
+        cause: -1,
+        slots: [],
+        slotValues: [],
         idleEnd: -1,
       };
       this.instances.set(key, instance);
@@ -717,30 +718,28 @@ export class RuledFacts implements ValueLookup {
     const rule = timer.rule;
     const trigger = rule.trigger;
     if (trigger.kind !== "timer") return;
-    this.push({
+    this.file(
       instance,
-      effect: rule.effect,
-      value: rule.effect === "start" ? (rule.value ?? HOLDS) : (trigger.from ?? null),
+      rule.effect === "start",
+      rule.effect === "start" ? (rule.value ?? HOLDS) : (trigger.from ?? null),
       rule,
-      env: null,
-      origin: {
-        kind: "timer",
-        since: timer.since,
-        key: this.valueKey(instance, instance.value),
-      },
-    });
+      null,
+      { kind: "timer", since: timer.since, key: this.valueKey(instance, instance.value) },
+    );
   }
 
   /** The reason of an applied proposal. */
-  private reasonOf(p: Proposal, key: string): Reason {
-    const fact = p.instance.fact;
-    const origin = p.origin;
+  private reasonOf(p: number, key: string): Reason {
+    const proposals = this.proposals;
+    const fact = proposals.instance[p]!.fact;
+    const origin = proposals.origin[p]!;
+    const rule = proposals.rule[p]!;
     switch (origin.kind) {
       case "event":
-        return new EventRuleReason(key, p.rule, origin, fact);
+        return new EventRuleReason(key, rule, origin, fact);
       case "change":
       case "timer":
-        return new ChangeRuleReason(key, p.rule, origin, fact.sources);
+        return new ChangeRuleReason(key, rule, origin, fact.sources);
       default:
         return assertNever(origin);
     }
@@ -856,14 +855,7 @@ export class RuledFacts implements ValueLookup {
     if (rule.effect === "start") {
       if (!complete) return;
       const instance = known ?? this.instance(fact, args as string[]);
-      this.push({
-        instance,
-        effect: "start",
-        value: rule.value ?? HOLDS,
-        rule,
-        env: kept,
-        origin,
-      });
+      this.file(instance, true, rule.value ?? HOLDS, rule, kept, origin);
       return;
     }
     const marked = rule.unless.length === 0;
@@ -871,7 +863,7 @@ export class RuledFacts implements ValueLookup {
       // An end of an instance holding nothing changes nothing, unless the day starts a value
       // there too: `decide` reads the mark.
       if (marked && instance.value === null) instance.idleEnd = this.days;
-      else this.push({ instance, effect: "end", value: null, rule, env: kept, origin });
+      else this.file(instance, false, null, rule, kept, origin);
     }
   }
 
@@ -977,36 +969,34 @@ export class RuledFacts implements ValueLookup {
     if (day === null) return;
     this.pendingDay = null;
     const round = ++this.rounds;
+    const proposals = this.proposals;
     const applied: Instance[] = [];
     // The instances with timers a value was started on today (their proposals say which).
     const started: Instance[] = [];
     const touched = this.touched;
-    const visited = this.visited;
-    let visitedCount = 0;
     for (let level = 0; level < this.levels; level++) {
       const list = this.byLevel[level];
       if (list === undefined || this.levelCounts[level] === 0) continue;
       let touchedCount = 0;
       for (let i = 0; i < this.levelCounts[level]!; i++) {
         const p = list[i]!;
-        if (p.env !== null && this.prevented(p.rule, p.env)) continue;
-        const instance = p.instance;
+        const kept = proposals.kept[p] ?? null;
+        if (kept !== null && this.prevented(proposals.rule[p]!, kept)) continue;
+        const instance = proposals.instance[p]!;
         if (instance.round !== round) {
           instance.round = round;
           instance.count = 0;
           touched[touchedCount++] = instance;
-          visited[visitedCount++] = instance;
         }
         instance.today[instance.count++] = p;
       }
-      list.fill(null, 0, this.levelCounts[level]);
       this.levelCounts[level] = 0;
       for (let t = 0; t < touchedCount; t++) {
         const instance = touched[t]!;
         if (this.timers.has(instance.fact.id))
           for (let i = 0; i < instance.count; i++) {
             const p = instance.today[i]!;
-            if (p.effect === "start" && p.value !== null) {
+            if (proposals.starts[p] && proposals.value[p] !== null) {
               started.push(instance);
               break;
             }
@@ -1033,21 +1023,19 @@ export class RuledFacts implements ValueLookup {
       const list = instance.today;
       for (let i = 0; i < instance.count; i++) {
         const p = list[i]!;
-        if (p.effect !== "start" || p.value === null) continue;
+        const value = proposals.value[p]!;
+        if (!proposals.starts[p] || value === null) continue;
         let first = true;
         for (let j = 0; j < i && first; j++) {
           const q = list[j]!;
-          if (q.effect === "start" && q.value === p.value) first = false;
+          if (proposals.starts[q] && proposals.value[q] === value) first = false;
         }
-        if (first) this.setTimers(instance, p.value, day);
+        if (first) this.setTimers(instance, value, day);
       }
     }
-    // The day's proposals are let go, so that they die young (kept, every collection would
-    // copy them).
-    for (let v = 0; v < visitedCount; v++) {
-      const instance = visited[v]!;
-      instance.today.fill(null, 0, instance.count);
-    }
+    // The day's proposals are let go, so that what they made dies young (kept, every collection
+    // would copy it).
+    proposals.clear();
     if (applied.length === 0) return;
     for (const instance of applied) {
       const fact = instance.fact.id;
@@ -1059,12 +1047,18 @@ export class RuledFacts implements ValueLookup {
 
   /** The instances a stratum's proposals touch, reused. */
   private readonly touched: Instance[] = [];
-  /** The instances a settlement touches, at every stratum. */
-  private readonly visited: Instance[] = [];
 
   /** Files a proposal under its fact's stratum. */
-  private push(p: Proposal): void {
-    const level = p.instance.level;
+  private file(
+    instance: Instance,
+    starts: boolean,
+    value: string | null,
+    rule: FactRule,
+    kept: Kept | null,
+    origin: Origin,
+  ): void {
+    const p = this.proposals.add(instance, starts, value, rule, kept, origin);
+    const level = instance.level;
     let list = this.byLevel[level];
     if (list === undefined) {
       list = [];
@@ -1083,34 +1077,36 @@ export class RuledFacts implements ValueLookup {
    */
   private decide(instance: Instance): boolean {
     const from = instance.value;
+    const proposals = this.proposals;
     const list = instance.today;
     const count = instance.count;
-    let start: Proposal | undefined;
+    let start = -1;
     let clash = false;
-    let end: Proposal | undefined;
+    let end = -1;
     for (let i = 0; i < count; i++) {
       const p = list[i]!;
-      if (p.effect === "start") {
-        if (start === undefined) start = p;
-        else if (p.value !== start.value) clash = true;
-      } else end ??= p;
+      if (proposals.starts[p]) {
+        if (start < 0) start = p;
+        else if (proposals.value[p] !== proposals.value[start]) clash = true;
+      } else if (end < 0) end = p;
     }
     // An end marked rather than filed (the instance held nothing): as a filed end, it leaves a
     // value started today not holding, and the instance holding none, as before.
-    if (start !== undefined && instance.idleEnd === this.days) return false;
+    if (start >= 0 && instance.idleEnd === this.days) return false;
     let to: string | null;
-    let cause: Proposal;
-    if (start === undefined) {
-      if (from === null || !endsValue(list, count, from)) return false;
+    let cause: number;
+    if (start < 0) {
+      if (from === null || !endsValue(proposals, list, count, from)) return false;
       to = null;
-      cause = end!;
-    } else if (clash || (end !== undefined && endsValue(list, count, start.value))) {
+      cause = end;
+    } else if (clash || (end >= 0 && endsValue(proposals, list, count, proposals.value[start]!))) {
       if (from === null) return false;
       to = null;
       cause = start;
     } else {
-      if (start.value === from) return false;
-      to = start.value;
+      const value = proposals.value[start]!;
+      if (value === from) return false;
+      to = value;
       cause = start;
     }
     instance.next = to;
@@ -1179,8 +1175,8 @@ export class RuledFacts implements ValueLookup {
     instance.version++;
     if (to === null) return;
     const slot = slotOf(instance, to);
-    this.store.startHandle(slot, day, this.reasonOf(instance.cause!, slot.key));
-    instance.cause = null;
+    this.store.startHandle(slot, day, this.reasonOf(instance.cause, slot.key));
+    instance.cause = -1;
   }
 
   /**
