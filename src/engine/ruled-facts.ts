@@ -1,6 +1,6 @@
 import type { Day } from "../language/calendar/day.ts";
 import { addDuration } from "../language/calendar/duration.ts";
-import type { Condition, Quantity } from "../language/model/condition.ts";
+import type { Condition, FactCondition, Quantity } from "../language/model/condition.ts";
 import type { Event } from "../language/model/event.ts";
 import type { Fact } from "../language/model/fact.ts";
 import { isRuled } from "../language/model/fact.ts";
@@ -80,8 +80,28 @@ type TrieNode = Map<string, TrieNode | Instance>;
 /** The value of an instance of a fact without values while it holds. */
 const HOLDS = "";
 
+/** What the instances of one fact with rules share, and how they are found. */
+interface FactRt {
+  readonly fact: Fact;
+  /** Its stratum: a fact set off by another's change comes after it. */
+  readonly level: number;
+  /** Its instances by their arguments, one map per argument. */
+  readonly trie: TrieNode;
+  /** The instance of a fact without parameters, once made. */
+  only: Instance | null;
+  /** Its instances, for an `ends` rule that binds none of its parameters. */
+  readonly list: Instance[];
+  /** With several parameters: `position:value` → instances with that argument there. */
+  readonly byArgument: Map<string, Set<Instance>> | null;
+  /** Its timer rules, or null. */
+  timerRules: FactRule[] | null;
+  /** The rules its changes set off, or null. */
+  watchers: RulePlan[] | null;
+}
+
 /** One instance of a fact with rules: its arguments and the value it holds now. */
 interface Instance {
+  readonly rt: FactRt;
   readonly fact: Fact;
   readonly args: readonly string[];
   /** `status(m3)`: the key without a value. */
@@ -108,6 +128,7 @@ interface Instance {
    */
   readonly slots: FactHandle[];
   readonly slotValues: string[];
+  slotCount: number;
   /**
    * The day mark (`RuledFacts.days`) of the last day an `ends` without `unless` reached it while
    * it held no value: such an end is not filed as a proposal, only marked here.
@@ -118,14 +139,16 @@ interface Instance {
 /** The store key and arguments of an instance holding a value (HOLDS: the instance's own). */
 function slotOf(instance: Instance, value: string): FactHandle {
   const values = instance.slotValues;
-  for (let i = 0; i < values.length; i++) if (values[i] === value) return instance.slots[i]!;
+  let i = 0;
+  for (; i < instance.slotCount; i++) if (values[i] === value) return instance.slots[i]!;
   const id = instance.fact.id;
   const slot =
     value === HOLDS
       ? new FactHandle(id, instance.key, instance.args)
       : new FactHandle(id, `${instance.key}=${value}`, [...instance.args, value]);
-  values.push(value);
-  instance.slots.push(slot);
+  values[i] = value;
+  instance.slots[i] = slot;
+  instance.slotCount = i + 1;
   return slot;
 }
 
@@ -265,7 +288,7 @@ function unlessVariables(rule: FactRule): string[] {
 }
 
 /** A term of a simple pattern: the slot it is in (objects, actors, targets), a variable or an id. */
-interface SlotTerm {
+export interface SlotTerm {
   readonly slot: number;
   readonly variable: string | null;
   readonly id: string | null;
@@ -309,11 +332,54 @@ function agreesSimply(terms: readonly SlotTerm[], event: Event, env: Bound): num
   return 1;
 }
 
+/** An atom's argument that is an id, as the evaluator reads it (an environment may bind an id's name). */
+function idArgument(atom: FactCondition, i: number, env: ReadonlyMap<string, string>): string {
+  const term = atom.args[i];
+  return term?.kind === "id" ? (env.get(term.id) ?? term.id) : "";
+}
+
+/** Per rule whose `when` is remembered for the day: the day mark, and the answers by the value of its variable. */
+interface WhenMemo {
+  day: number;
+  readonly name: string;
+  readonly answers: Map<string, boolean>;
+}
+
+/** One `where` atom of a rule, with its answers when it reads a fact no replay changes. */
+interface WhereStep {
+  readonly atom: FactCondition;
+  /** The bare names of its variable arguments, in order (null for an argument that is an id). */
+  readonly names: readonly (string | null)[];
+  /** For a fact that only `holds` (no rules, events, or derivation): answers by arguments, else null. */
+  readonly answers: Map<string, boolean> | null;
+}
+
+/** What the replay needs of a rule of a fact with rules, worked out once. */
+export interface RulePlan {
+  readonly rt: FactRt;
+  readonly rule: FactRule;
+  /** The free variables of its `when` (bare names), or null without one. */
+  readonly whenNames: readonly string[] | null;
+  /** Its `when`'s answers of the day, for a `when` of one variable over facts that change when a day is settled. */
+  readonly memo: WhenMemo | null;
+  readonly where: readonly WhereStep[];
+  /** The variables its `unless` patterns name (a proposal keeps their values). */
+  readonly unlessNames: readonly string[];
+}
+
 /** What a pattern filed by `patterns()` stands for: a rule's trigger, or one of its `unless`. */
 export interface RuledPattern {
   readonly fact: Fact;
   readonly rule: FactRule;
   readonly role: "trigger" | "unless";
+  readonly plan: RulePlan;
+  /** The pattern's terms when it is simple (see `simpleTerms`), else null. */
+  readonly terms: readonly SlotTerm[] | null;
+  /**
+   * The environment of a simple match, reused: a match sets every variable of the pattern again,
+   * so it is never cleared (clearing makes a map anew).
+   */
+  readonly env: Map<string, string>;
 }
 
 /** A timer set when a value began to hold. */
@@ -349,17 +415,10 @@ export class RuledFacts implements ValueLookup {
   /** Per fact: its stratum; a fact set off by another's change comes after it. */
   private readonly level = new Map<string, number>();
   private levels = 0;
-  /** Per fact: the rules set off by its changes. */
-  private readonly onChange = new Map<string, { fact: Fact; rule: FactRule }[]>();
-  /** Per fact: its timer rules. */
-  private readonly timers = new Map<string, FactRule[]>();
-  private readonly instances = new Map<string, Instance>();
-  /** Per fact: its instances by their arguments, one map per argument. */
-  private readonly tries = new Map<string, TrieNode>();
-  /** Per fact: its instances, for an `ends` rule that binds none of its parameters. */
-  private readonly byFact = new Map<string, Instance[]>();
-  /** Per fact with several parameters: `position:value` → instances with that argument there. */
-  private readonly byArgument = new Map<string, Map<string, Set<Instance>>>();
+  /** Per fact with rules: what its instances share. */
+  private readonly rts = new Map<string, FactRt>();
+  /** Per rule: its plan. */
+  private readonly plans = new Map<FactRule, RulePlan>();
   /** The day whose proposals are pending, or null. */
   private pendingDay: Day | null = null;
   /**
@@ -384,7 +443,6 @@ export class RuledFacts implements ValueLookup {
   private lastEvent: Event | null = null;
   private firstDay: Day = 0;
   private readonly bindings = new Bindings();
-  private readonly whenVariables = new Map<FactRule, readonly string[]>();
 
   constructor(
     private readonly facts: ReadonlyMap<string, Fact>,
@@ -394,30 +452,35 @@ export class RuledFacts implements ValueLookup {
   ) {
     for (const fact of facts.values()) if (isRuled(fact)) this.ruled.push(fact);
     for (const fact of this.ruled) {
-      for (const rule of fact.rules ?? []) {
-        const trigger = rule.trigger;
-        if (trigger.kind === "change") {
-          let list = this.onChange.get(trigger.fact);
-          if (list === undefined) {
-            list = [];
-            this.onChange.set(trigger.fact, list);
-          }
-          list.push({ fact, rule });
-        } else if (trigger.kind === "timer") {
-          let list = this.timers.get(fact.id);
-          if (list === undefined) {
-            list = [];
-            this.timers.set(fact.id, list);
-          }
-          list.push(rule);
-        }
-      }
-    }
-    for (const fact of this.ruled) {
-      this.levelOf(fact, facts, 0);
+      this.rts.set(fact.id, {
+        fact,
+        level: this.levelOf(fact, facts, 0),
+        trie: new Map(),
+        only: null,
+        list: [],
+        byArgument: fact.params.length > 1 ? new Map() : null,
+        timerRules: null,
+        watchers: null,
+      });
       // Only these rules change it: its value is the instance's.
       if (fact.params.length > 0 && fact.starts.length === 0 && fact.ends.length === 0)
         this.kept.add(fact);
+    }
+    for (const fact of this.ruled) {
+      const rt = this.rts.get(fact.id)!;
+      for (const rule of fact.rules ?? []) {
+        const plan = this.planOf(rt, rule);
+        const trigger = rule.trigger;
+        if (trigger.kind === "change") {
+          const source = this.rts.get(trigger.fact);
+          if (source === undefined) continue;
+          if (source.watchers === null) source.watchers = [plan];
+          else source.watchers.push(plan);
+        } else if (trigger.kind === "timer") {
+          if (rt.timerRules === null) rt.timerRules = [rule];
+          else rt.timerRules.push(rule);
+        }
+      }
     }
     evaluator.useLookup(this);
   }
@@ -430,7 +493,7 @@ export class RuledFacts implements ValueLookup {
   }
 
   valueOf(fact: Fact, args: readonly string[], count: number): string | null {
-    let node: TrieNode | Instance | undefined = this.tries.get(fact.id);
+    let node: TrieNode | Instance | undefined = this.rts.get(fact.id)?.trie;
     for (let i = 0; i < count && node !== undefined; i++) node = (node as TrieNode).get(args[i]!);
     if (node === undefined || count !== fact.params.length) return fact.initially ?? null;
     return (node as Instance).value;
@@ -438,22 +501,32 @@ export class RuledFacts implements ValueLookup {
 
   countAt(fact: Fact, options: readonly ArgOption[], position: number): number {
     const n = fact.params.length;
+    const rt = this.rts.get(fact.id);
+    if (rt === undefined) return 0;
     let pool: Iterable<Instance> | undefined;
     let size = Number.POSITIVE_INFINITY;
-    const index = this.byArgument.get(fact.id);
-    if (index !== undefined)
-      for (let i = 0; i < n; i++) {
-        const option = options[i];
-        if (i === position || typeof option !== "string") continue;
-        const set = index.get(`${i}:${option}`);
-        if (set === undefined) return 0;
-        if (set.size < size) {
-          pool = set;
-          size = set.size;
-        }
+    const index = rt.byArgument;
+    // With every other parameter fixed to one value, the instances found differ at `position`:
+    // they are counted without remembering which values were seen.
+    let distinct = position < n;
+    for (let i = 0; i < n; i++) {
+      const option = options[i];
+      if (i === position) continue;
+      if (typeof option !== "string") {
+        distinct = false;
+        continue;
       }
-    pool ??= this.byFact.get(fact.id) ?? [];
-    const seen = new Set<string>();
+      if (index === null) continue;
+      const set = index.get(`${i}:${option}`);
+      if (set === undefined) return 0;
+      if (set.size < size) {
+        pool = set;
+        size = set.size;
+      }
+    }
+    pool ??= rt.list;
+    const seen = distinct ? null : new Set<string>();
+    let counted = 0;
     for (const instance of pool) {
       const value = instance.value;
       // An initial value never changed is not in the store's instances.
@@ -461,9 +534,11 @@ export class RuledFacts implements ValueLookup {
       let ok = true;
       for (let i = 0; i < options.length && ok; i++)
         if (i !== position) ok = accepts(options[i], i < n ? instance.args[i] : value);
-      if (ok) seen.add(position < n ? instance.args[position]! : value);
+      if (!ok) continue;
+      if (seen === null) counted++;
+      else seen.add(position < n ? instance.args[position]! : value);
     }
-    return seen.size;
+    return seen === null ? counted : seen.size;
   }
 
   /** A fact's stratum: one more than the highest of the facts whose changes set it off. */
@@ -488,10 +563,21 @@ export class RuledFacts implements ValueLookup {
     const out: { pattern: EventPattern; handle: RuledPattern }[] = [];
     for (const fact of this.ruled)
       for (const rule of fact.rules ?? []) {
+        const plan = this.plans.get(rule)!;
+        const handle = (pattern: EventPattern, role: "trigger" | "unless"): RuledPattern => ({
+          fact,
+          rule,
+          role,
+          plan,
+          terms: this.simpleTerms(pattern),
+          env: new Map(),
+        });
         if (rule.trigger.kind === "event")
-          out.push({ pattern: rule.trigger.pattern, handle: { fact, rule, role: "trigger" } });
-        for (const pattern of rule.unless)
-          out.push({ pattern, handle: { fact, rule, role: "unless" } });
+          out.push({
+            pattern: rule.trigger.pattern,
+            handle: handle(rule.trigger.pattern, "trigger"),
+          });
+        for (const pattern of rule.unless) out.push({ pattern, handle: handle(pattern, "unless") });
       }
     return out;
   }
@@ -515,34 +601,17 @@ export class RuledFacts implements ValueLookup {
   }
 
   private instance(fact: Fact, args: readonly string[]): Instance {
-    const key = factKey(fact.id, args);
-    let instance = this.instances.get(key);
-    if (instance === undefined) {
-      const initial = fact.initially ?? null;
-      instance = {
-        fact,
-        args,
-        key,
-        value: initial,
-        initial: initial !== null,
-        version: 0,
-        level: this.level.get(fact.id) ?? 0,
-        round: 0,
-        today: [],
-        count: 0,
-        next: null,
-        cause: -1,
-        slots: [],
-        slotValues: [],
-        idleEnd: -1,
-      };
-      this.instances.set(key, instance);
-      let node = this.tries.get(fact.id);
-      if (node === undefined) {
-        node = new Map();
-        this.tries.set(fact.id, node);
-      }
-      for (let i = 0; i < args.length - 1; i++) {
+    return this.instanceOf(this.rts.get(fact.id)!, args);
+  }
+
+  /** The instance of these arguments, made (and filed) when new. */
+  private instanceOf(rt: FactRt, args: readonly string[]): Instance {
+    const last = args.length - 1;
+    let node = rt.trie;
+    if (last < 0) {
+      if (rt.only !== null) return rt.only;
+    } else {
+      for (let i = 0; i < last; i++) {
         let next = node.get(args[i]!) as TrieNode | undefined;
         if (next === undefined) {
           next = new Map();
@@ -550,24 +619,42 @@ export class RuledFacts implements ValueLookup {
         }
         node = next;
       }
-      if (args.length > 0) node.set(args[args.length - 1]!, instance);
-      const list = this.byFact.get(fact.id);
-      if (list === undefined) this.byFact.set(fact.id, [instance]);
-      else list.push(instance);
-      if (args.length > 1) {
-        let index = this.byArgument.get(fact.id);
-        if (index === undefined) {
-          index = new Map();
-          this.byArgument.set(fact.id, index);
-        }
-        for (let i = 0; i < args.length; i++) {
-          const k = `${i}:${args[i]}`;
-          const set = index.get(k);
-          if (set === undefined) index.set(k, new Set<Instance>().add(instance));
-          else set.add(instance);
-        }
-      }
+      const known = node.get(args[last]!) as Instance | undefined;
+      if (known !== undefined) return known;
     }
+    const fact = rt.fact;
+    const initial = fact.initially ?? null;
+    const size = fact.values === undefined ? 1 : fact.values.length;
+    const instance: Instance = {
+      rt,
+      fact,
+      args,
+      key: factKey(fact.id, args),
+      value: initial,
+      initial: initial !== null,
+      version: 0,
+      level: rt.level,
+      round: 0,
+      today: [],
+      count: 0,
+      next: null,
+      cause: -1,
+      slots: new Array<FactHandle>(size),
+      slotValues: new Array<string>(size),
+      slotCount: 0,
+      idleEnd: -1,
+    };
+    if (last < 0) rt.only = instance;
+    else node.set(args[last]!, instance);
+    rt.list.push(instance);
+    const index = rt.byArgument;
+    if (index !== null)
+      for (let i = 0; i < args.length; i++) {
+        const k = `${i}:${args[i]}`;
+        const set = index.get(k);
+        if (set === undefined) index.set(k, new Set<Instance>().add(instance));
+        else set.add(instance);
+      }
     return instance;
   }
 
@@ -575,11 +662,11 @@ export class RuledFacts implements ValueLookup {
    * The instances an `ends` rule with some parameters unbound (null) reaches, found through the
    * argument index (or, with nothing bound, the fact's own list of instances).
    */
-  private matching(fact: Fact, args: readonly (string | null)[]): Instance[] {
-    if (args.every((a) => a !== null)) return [this.instance(fact, args as string[])];
-    const index = this.byArgument.get(fact.id);
+  private matching(rt: FactRt, args: readonly (string | null)[]): Instance[] {
+    if (args.every((a) => a !== null)) return [this.instanceOf(rt, args as string[])];
+    const index = rt.byArgument;
     let pool: Iterable<Instance> | undefined;
-    if (index !== undefined)
+    if (index !== null)
       for (let i = 0; i < args.length; i++) {
         const a = args[i];
         if (a === null || a === undefined) continue;
@@ -587,7 +674,7 @@ export class RuledFacts implements ValueLookup {
         if (set === undefined) return [];
         if (pool === undefined || set.size < (pool as Set<Instance>).size) pool = set;
       }
-    pool ??= this.byFact.get(fact.id) ?? [];
+    pool ??= rt.list;
     const out: Instance[] = [];
     for (const instance of pool) {
       let ok = true;
@@ -614,12 +701,12 @@ export class RuledFacts implements ValueLookup {
       else list.push(event);
       return;
     }
-    const simple = this.simpleBinding(pattern, event);
+    const simple = this.simpleBinding(handle, pattern, event);
     if (simple === 0) return;
     if (simple === 1) {
       this.begin(day);
       this.lastEvent = event;
-      this.fire(handle.fact, handle.rule, this.simpleEnvs.get(pattern)!, event);
+      this.fire(handle.plan, handle.env, event);
       return;
     }
     this.matched = 0;
@@ -628,17 +715,11 @@ export class RuledFacts implements ValueLookup {
     this.begin(day);
     this.lastEvent = event;
     const origin: Origin = event;
-    for (let i = 0; i < this.matched; i++)
-      this.fire(handle.fact, handle.rule, this.envs[i]!, origin);
+    for (let i = 0; i < this.matched; i++) this.fire(handle.plan, this.envs[i]!, origin);
   }
 
   /** Per pattern: its terms, when it has at most one per slot, each a variable or an id; else null. */
   private readonly simplePatterns = new Map<EventPattern, readonly SlotTerm[] | null>();
-  /**
-   * Per simple pattern: the environment of its match, reused. A match sets every variable of
-   * the pattern again, so it is never cleared (clearing makes a map anew).
-   */
-  private readonly simpleEnvs = new Map<EventPattern, Map<string, string>>();
 
   private simpleTerms(pattern: EventPattern): readonly SlotTerm[] | null {
     let terms = this.simplePatterns.get(pattern);
@@ -666,15 +747,11 @@ export class RuledFacts implements ValueLookup {
    * holds one value in the event, written into the first environment: 1 if it matches, 0 if not,
    * -1 when the general matching is needed.
    */
-  private simpleBinding(pattern: EventPattern, event: Event): number {
+  private simpleBinding(handle: RuledPattern, pattern: EventPattern, event: Event): number {
     if (pattern.type !== event.type) return 0;
-    const terms = this.simpleTerms(pattern);
+    const terms = handle.terms;
     if (terms === null) return -1;
-    let env = this.simpleEnvs.get(pattern);
-    if (env === undefined) {
-      env = new Map();
-      this.simpleEnvs.set(pattern, env);
-    }
+    const env = handle.env;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
       const value = slotValue(event, term.slot);
@@ -751,48 +828,102 @@ export class RuledFacts implements ValueLookup {
   }
 
   /** Applies `where` (test, or range over a group) and `when`, then proposes for each binding. */
-  private fire(fact: Fact, rule: FactRule, env: Map<string, string>, origin: Origin): void {
+  private fire(plan: RulePlan, env: Map<string, string>, origin: Origin): void {
     // A condition that names none of the variables `where` ranges over is read once, not per value.
-    const early = rule.when !== undefined && this.boundBefore(rule, env);
-    if (early && !this.whenHolds(rule, env)) return;
-    this.expand(fact, rule, 0, env, origin, early);
+    const names = plan.whenNames;
+    let early = names !== null;
+    if (names !== null)
+      for (let i = 0; i < names.length; i++)
+        if (!env.has(names[i]!)) {
+          early = false;
+          break;
+        }
+    if (early && !this.whenHolds(plan, env)) return;
+    this.expand(plan, 0, env, origin, early);
   }
-
-  /**
-   * Per rule whose `when` names one free variable and reads only facts that change when a day is
-   * settled (facts with rules, and facts no event starts or ends): the day mark, and the answers
-   * of that day by the variable's value. Null for a rule whose answers are not remembered.
-   */
-  private readonly whenMemo = new Map<
-    FactRule,
-    { day: number; readonly answers: Map<string, boolean> } | null
-  >();
 
   /**
    * A rule's `when` with its variables bound. The facts read as the day began hold the whole day,
    * so an answer is remembered for the day (the rules of one day ask the same a thousand times).
    */
-  private whenHolds(rule: FactRule, env: ReadonlyMap<string, string>): boolean {
-    const when = rule.when!;
-    let memo = this.whenMemo.get(rule);
-    if (memo === undefined) {
-      const names = this.whenVariables.get(rule) ?? [];
-      memo =
-        names.length === 1 && this.settledOnly(when, new Set())
-          ? { day: this.days, answers: new Map() }
-          : null;
-      this.whenMemo.set(rule, memo);
-    }
+  private whenHolds(plan: RulePlan, env: ReadonlyMap<string, string>): boolean {
+    const when = plan.rule.when!;
+    const memo = plan.memo;
     if (memo === null) return this.evaluator.holdsIn(when, env);
     if (memo.day !== this.days) {
       memo.day = this.days;
       memo.answers.clear();
     }
-    const value = env.get(this.whenVariables.get(rule)![0]!)!;
+    const value = env.get(memo.name)!;
     let answer = memo.answers.get(value);
     if (answer === undefined) {
       answer = this.evaluator.holdsIn(when, env);
       memo.answers.set(value, answer);
+    }
+    return answer;
+  }
+
+  /** A rule's plan, made once. */
+  private planOf(rt: FactRt, rule: FactRule): RulePlan {
+    const known = this.plans.get(rule);
+    if (known !== undefined) return known;
+    const whenNames = rule.when === undefined ? null : freeVariables(rule.when, new Set(), []);
+    const memo =
+      rule.when !== undefined &&
+      whenNames !== null &&
+      whenNames.length === 1 &&
+      this.settledOnly(rule.when, new Set())
+        ? { day: -1, name: whenNames[0]!, answers: new Map<string, boolean>() }
+        : null;
+    const where = rule.where.map((atom): WhereStep => {
+      const fact = this.facts.get(atom.fact);
+      const fixed =
+        fact !== undefined &&
+        !isRuled(fact) &&
+        fact.derived === undefined &&
+        fact.starts.length === 0 &&
+        fact.ends.length === 0 &&
+        atom.args.every((t) => t.kind === "var" || t.kind === "id");
+      return {
+        atom,
+        names: atom.args.map((t) => (t.kind === "var" ? bareName(t.name) : null)),
+        answers: fixed ? new Map() : null,
+      };
+    });
+    const plan: RulePlan = {
+      rt,
+      rule,
+      whenNames,
+      memo,
+      where,
+      unlessNames: unlessVariables(rule),
+    };
+    this.plans.set(rule, plan);
+    return plan;
+  }
+
+  /**
+   * Whether a `where` atom holds with all its variables bound. An atom over a fact that only
+   * `holds` (it never changes during the replay) is answered once per arguments.
+   */
+  private whereHolds(step: WhereStep, env: ReadonlyMap<string, string>): boolean {
+    const answers = step.answers;
+    if (answers === null) return this.evaluator.holdsIn(step.atom, env);
+    const names = step.names;
+    let key = "";
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      // An id may itself be bound (as a variable of that name is): the key reads it as the evaluator does.
+      const value =
+        name === null || name === undefined
+          ? idArgument(step.atom, i, env)
+          : (env.get(name) ?? "\u0001");
+      key = i === 0 ? value : `${key}\u0000${value}`;
+    }
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = this.evaluator.holdsIn(step.atom, env);
+      answers.set(key, answer);
     }
     return answer;
   }
@@ -825,18 +956,19 @@ export class RuledFacts implements ValueLookup {
 
   /** One complete binding of a rule: its condition, then its proposal. */
   private propose(
-    fact: Fact,
-    rule: FactRule,
+    plan: RulePlan,
     env: Map<string, string>,
     origin: Origin,
     checked: boolean,
   ): void {
+    const rule = plan.rule;
     if (!checked && rule.when !== undefined && !this.evaluator.holdsIn(rule.when, env)) return;
-    const params = fact.params;
-    const kept = rule.unless.length === 0 ? null : this.keep(rule, env);
+    const rt = plan.rt;
+    const params = rt.fact.params;
+    const kept = rule.unless.length === 0 ? null : this.keep(plan, env);
     // The instance straight from the bindings, through the tree of its arguments: its key and
     // arguments are built only when it is new.
-    let node: TrieNode | undefined = this.tries.get(fact.id);
+    let node: TrieNode | undefined = rt.trie;
     let complete = true;
     for (let i = 0; i < params.length; i++) {
       const value = env.get(params[i]!);
@@ -849,17 +981,25 @@ export class RuledFacts implements ValueLookup {
     const known = !complete
       ? undefined
       : params.length === 0
-        ? this.instances.get(factKey(fact.id, []))
+        ? (rt.only ?? undefined)
         : (node as Instance | undefined);
-    const args = known?.args ?? params.map((p) => env.get(p) ?? null);
     if (rule.effect === "start") {
       if (!complete) return;
-      const instance = known ?? this.instance(fact, args as string[]);
+      const instance =
+        known ??
+        this.instanceOf(
+          rt,
+          params.map((p) => env.get(p)!),
+        );
       this.file(instance, true, rule.value ?? HOLDS, rule, kept, origin);
       return;
     }
+    const args = known?.args ?? params.map((p) => env.get(p) ?? null);
     const marked = rule.unless.length === 0;
-    for (const instance of this.matching(fact, args)) {
+    const reached = known !== undefined ? null : this.matching(rt, args);
+    const count = reached === null ? 1 : reached.length;
+    for (let i = 0; i < count; i++) {
+      const instance = reached === null ? known! : reached[i]!;
       // An end of an instance holding nothing changes nothing, unless the day starts a value
       // there too: `decide` reads the mark.
       if (marked && instance.value === null) instance.idleEnd = this.days;
@@ -867,61 +1007,43 @@ export class RuledFacts implements ValueLookup {
     }
   }
 
-  /** Per rule with `unless`: the variables its patterns name. */
-  private readonly unlessNames = new Map<FactRule, readonly string[]>();
-
   /** What a proposal of a rule with `unless` keeps of its environment. */
-  private keep(rule: FactRule, env: ReadonlyMap<string, string>): Kept {
-    let names = this.unlessNames.get(rule);
-    if (names === undefined) {
-      names = unlessVariables(rule);
-      this.unlessNames.set(rule, names);
-    }
-    const values: (string | undefined)[] = [];
-    for (let i = 0; i < names.length; i++) values.push(env.get(names[i]!));
+  private keep(plan: RulePlan, env: ReadonlyMap<string, string>): Kept {
+    const names = plan.unlessNames;
+    const values: (string | undefined)[] = new Array(names.length);
+    for (let i = 0; i < names.length; i++) values[i] = env.get(names[i]!);
     return new Kept(names, values);
   }
 
-  /** Whether every free variable of a rule's `when` is bound already. */
-  private boundBefore(rule: FactRule, env: ReadonlyMap<string, string>): boolean {
-    let names = this.whenVariables.get(rule);
-    if (names === undefined) {
-      names = freeVariables(rule.when!, new Set(), []);
-      this.whenVariables.set(rule, names);
-    }
-    for (const name of names) if (!env.has(name)) return false;
-    return true;
-  }
-
   private expand(
-    fact: Fact,
-    rule: FactRule,
+    plan: RulePlan,
     index: number,
     env: Map<string, string>,
     origin: Origin,
     checked: boolean,
   ): void {
-    const atom = rule.where[index];
-    if (atom === undefined) {
-      this.propose(fact, rule, env, origin, checked);
+    const step = plan.where[index];
+    if (step === undefined) {
+      this.propose(plan, env, origin, checked);
       return;
     }
     let free: string | undefined;
-    for (const t of atom.args)
-      if (t.kind === "var" && !env.has(bareName(t.name))) {
-        free = bareName(t.name);
+    const names = step.names;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      if (name !== null && name !== undefined && !env.has(name)) {
+        free = name;
         break;
       }
+    }
     if (free === undefined) {
-      if (this.evaluator.holdsIn(atom, env))
-        this.expand(fact, rule, index + 1, env, origin, checked);
+      if (this.whereHolds(step, env)) this.expand(plan, index + 1, env, origin, checked);
       return;
     }
     // The environment is extended in place and restored: a proposal copies what it keeps.
-    for (const value of this.evaluator.valuesFor(atom, free, env)) {
+    for (const value of this.evaluator.valuesFor(step.atom, free, env)) {
       env.set(free, value);
-      if (this.evaluator.holdsIn(atom, env))
-        this.expand(fact, rule, index + 1, env, origin, checked);
+      if (this.whereHolds(step, env)) this.expand(plan, index + 1, env, origin, checked);
     }
     env.delete(free);
   }
@@ -970,9 +1092,11 @@ export class RuledFacts implements ValueLookup {
     this.pendingDay = null;
     const round = ++this.rounds;
     const proposals = this.proposals;
-    const applied: Instance[] = [];
+    const applied = this.applied;
+    let appliedCount = 0;
     // The instances with timers a value was started on today (their proposals say which).
-    const started: Instance[] = [];
+    const started = this.started;
+    let startedCount = 0;
     const touched = this.touched;
     for (let level = 0; level < this.levels; level++) {
       const list = this.byLevel[level];
@@ -993,16 +1117,16 @@ export class RuledFacts implements ValueLookup {
       this.levelCounts[level] = 0;
       for (let t = 0; t < touchedCount; t++) {
         const instance = touched[t]!;
-        if (this.timers.has(instance.fact.id))
+        if (instance.rt.timerRules !== null)
           for (let i = 0; i < instance.count; i++) {
             const p = instance.today[i]!;
             if (proposals.starts[p] && proposals.value[p] !== null) {
-              started.push(instance);
+              started[startedCount++] = instance;
               break;
             }
           }
         if (!this.decide(instance)) continue;
-        applied.push(instance);
+        applied[appliedCount++] = instance;
         this.setOff(instance, instance.value, instance.next, day);
       }
     }
@@ -1012,13 +1136,18 @@ export class RuledFacts implements ValueLookup {
     this.lastEvent = null;
     // The instances under their values before and after the change, for the replay's conditions.
     const changes: { fact: string; args: readonly string[] }[] = [];
-    for (const instance of applied) {
+    for (let i = 0; i < appliedCount; i++) {
+      const instance = applied[i]!;
       const fact = instance.fact.id;
       if (instance.value !== null && this.host.watches(fact))
         changes.push({ fact, args: this.storeArgs(instance, instance.value) });
     }
-    for (const instance of applied) this.apply(instance, instance.value, instance.next, day);
-    for (const instance of started) {
+    for (let i = 0; i < appliedCount; i++) {
+      const instance = applied[i]!;
+      this.apply(instance, instance.value, instance.next, day);
+    }
+    for (let s = 0; s < startedCount; s++) {
+      const instance = started[s]!;
       // Each value started, once, in the order first proposed.
       const list = instance.today;
       for (let i = 0; i < instance.count; i++) {
@@ -1036,8 +1165,12 @@ export class RuledFacts implements ValueLookup {
     // The day's proposals are let go, so that what they made dies young (kept, every collection
     // would copy it).
     proposals.clear();
-    if (applied.length === 0) return;
-    for (const instance of applied) {
+    // Let go, so that what they name is not kept alive by the lists.
+    started.fill(null, 0, startedCount);
+    if (appliedCount === 0) return;
+    for (let i = 0; i < appliedCount; i++) {
+      const instance = applied[i]!;
+      applied[i] = null;
       const fact = instance.fact.id;
       if (instance.value !== null && this.host.watches(fact))
         changes.push({ fact, args: this.storeArgs(instance, instance.value) });
@@ -1047,6 +1180,9 @@ export class RuledFacts implements ValueLookup {
 
   /** The instances a stratum's proposals touch, reused. */
   private readonly touched: Instance[] = [];
+  /** The instances a settlement changes, and those it starts a value of a fact with timers on (reused). */
+  private readonly applied: (Instance | null)[] = [];
+  private readonly started: (Instance | null)[] = [];
 
   /** Files a proposal under its fact's stratum. */
   private file(
@@ -1116,9 +1252,11 @@ export class RuledFacts implements ValueLookup {
 
   /** Offers an instance's start and end to the rules watching its fact. */
   private setOff(instance: Instance, from: string | null, to: string | null, day: Day): void {
-    const watchers = this.onChange.get(instance.fact.id);
-    if (watchers === undefined) return;
-    for (const { fact, rule } of watchers) {
+    const watchers = instance.rt.watchers;
+    if (watchers === null) return;
+    for (let w = 0; w < watchers.length; w++) {
+      const plan = watchers[w]!;
+      const rule = plan.rule;
       const trigger = rule.trigger;
       if (trigger.kind !== "change") continue;
       const value = trigger.edge === "start" ? to : from;
@@ -1138,7 +1276,7 @@ export class RuledFacts implements ValueLookup {
         }
       });
       if (!ok) continue;
-      this.fire(fact, rule, env, {
+      this.fire(plan, env, {
         kind: "change",
         edge: trigger.edge,
         key: this.valueKey(instance, value),
@@ -1184,8 +1322,8 @@ export class RuledFacts implements ValueLookup {
    * deadline from every initiation): each runs if the instance has not changed since.
    */
   private setTimers(instance: Instance, value: string, day: Day): void {
-    const rules = this.timers.get(instance.fact.id);
-    if (rules === undefined) return;
+    const rules = instance.rt.timerRules;
+    if (rules === null) return;
     for (const rule of rules) {
       const trigger = rule.trigger;
       if (trigger.kind !== "timer" || (trigger.from ?? HOLDS) !== value) continue;
