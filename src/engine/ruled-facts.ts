@@ -170,7 +170,9 @@ class EventRuleReason implements Reason {
     this.#rule = rule;
     this.#origin = origin;
     this.event = origin.id;
-    this.sources = mergeSources(origin.sources, fact.sources);
+    // An event without sources (most of a stream) leaves the fact's: no list is merged.
+    this.sources =
+      origin.sources.length === 0 ? fact.sources : mergeSources(origin.sources, fact.sources);
   }
 
   get summary(): string {
@@ -338,6 +340,19 @@ function idArgument(atom: FactCondition, i: number, env: ReadonlyMap<string, str
   return term?.kind === "id" ? (env.get(term.id) ?? term.id) : "";
 }
 
+/**
+ * The values of a fact's parameters in an environment (null where unbound). Written without a
+ * closure: a function that makes one keeps what it captures in a context made on every call.
+ */
+function argumentsOf(
+  params: readonly string[],
+  env: ReadonlyMap<string, string>,
+): (string | null)[] {
+  const out: (string | null)[] = new Array(params.length);
+  for (let i = 0; i < params.length; i++) out[i] = env.get(params[i]!) ?? null;
+  return out;
+}
+
 /** Per rule whose `when` is remembered for the day: the day mark, and the answers by the value of its variable. */
 interface WhenMemo {
   day: number;
@@ -352,6 +367,8 @@ interface WhereStep {
   readonly names: readonly (string | null)[];
   /** For a fact that only `holds` (no rules, events, or derivation): answers by arguments, else null. */
   readonly answers: Map<string, boolean> | null;
+  /** For such a fact: the values a free variable ranges over, by the free position and bound arguments. */
+  readonly ranges: Map<string, readonly string[]> | null;
 }
 
 /** What the replay needs of a rule of a fact with rules, worked out once. */
@@ -888,6 +905,7 @@ export class RuledFacts implements ValueLookup {
         atom,
         names: atom.args.map((t) => (t.kind === "var" ? bareName(t.name) : null)),
         answers: fixed ? new Map() : null,
+        ranges: fixed ? new Map() : null,
       };
     });
     const plan: RulePlan = {
@@ -900,6 +918,40 @@ export class RuledFacts implements ValueLookup {
     };
     this.plans.set(rule, plan);
     return plan;
+  }
+
+  /**
+   * The values a `where` atom's free variable ranges over. Over a fact that only `holds`, they are
+   * worked out once per bound arguments (unless they are the whole domain, which events extend).
+   */
+  private rangeOf(
+    step: WhereStep,
+    free: string,
+    env: ReadonlyMap<string, string>,
+  ): readonly string[] {
+    const ranges = step.ranges;
+    if (ranges === null) return this.evaluator.valuesFor(step.atom, free, env);
+    const names = step.names;
+    let key = free;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      const value =
+        name === null || name === undefined
+          ? idArgument(step.atom, i, env)
+          : name === free
+            ? ""
+            : (env.get(name) ?? "\u0001");
+      key = `${key}\u0000${value}`;
+    }
+    let values = ranges.get(key);
+    if (values === undefined) {
+      values = this.evaluator.valuesFor(step.atom, free, env);
+      // The whole domain grows as events name new values: not remembered.
+      if (values === this.store.domain()) return values;
+      values = values.slice();
+      ranges.set(key, values);
+    }
+    return values;
   }
 
   /**
@@ -985,16 +1037,11 @@ export class RuledFacts implements ValueLookup {
         : (node as Instance | undefined);
     if (rule.effect === "start") {
       if (!complete) return;
-      const instance =
-        known ??
-        this.instanceOf(
-          rt,
-          params.map((p) => env.get(p)!),
-        );
+      const instance = known ?? this.instanceOf(rt, argumentsOf(params, env) as string[]);
       this.file(instance, true, rule.value ?? HOLDS, rule, kept, origin);
       return;
     }
-    const args = known?.args ?? params.map((p) => env.get(p) ?? null);
+    const args = known?.args ?? argumentsOf(params, env);
     const marked = rule.unless.length === 0;
     const reached = known !== undefined ? null : this.matching(rt, args);
     const count = reached === null ? 1 : reached.length;
@@ -1041,7 +1088,7 @@ export class RuledFacts implements ValueLookup {
       return;
     }
     // The environment is extended in place and restored: a proposal copies what it keeps.
-    for (const value of this.evaluator.valuesFor(step.atom, free, env)) {
+    for (const value of this.rangeOf(step, free, env)) {
       env.set(free, value);
       if (this.whereHolds(step, env)) this.expand(plan, index + 1, env, origin, checked);
     }
@@ -1061,19 +1108,21 @@ export class RuledFacts implements ValueLookup {
           if (agrees === 1) return true;
           if (agrees === 0) continue;
         }
-        if (
-          matchPattern(pattern, event, null, this.bindings, (b) => {
-            for (let i = 0; i < b.length; i++) {
-              const bound = env.get(b.names[i]!);
-              if (bound !== undefined && bound !== b.values[i]) return false;
-            }
-            return true;
-          })
-        )
-          return true;
+        if (this.agreesGenerally(pattern, event, env)) return true;
       }
     }
     return false;
+  }
+
+  /** Whether an event matches a pattern with bindings that agree with `env`, by the general matching. */
+  private agreesGenerally(pattern: EventPattern, event: Event, env: Bound): boolean {
+    return matchPattern(pattern, event, null, this.bindings, (b) => {
+      for (let i = 0; i < b.length; i++) {
+        const bound = env.get(b.names[i]!);
+        if (bound !== undefined && bound !== b.values[i]) return false;
+      }
+      return true;
+    });
   }
 
   /** Whether proposals wait for the day to be settled. */
@@ -1264,9 +1313,11 @@ export class RuledFacts implements ValueLookup {
       if (trigger.value !== undefined && trigger.value !== value) continue;
       const env = new Map<string, string>();
       let ok = true;
-      trigger.args.forEach((term, i) => {
+      const terms = trigger.args;
+      for (let i = 0; i < terms.length && ok; i++) {
+        const term = terms[i]!;
         const actual = instance.args[i];
-        if (!ok || actual === undefined) return;
+        if (actual === undefined) continue;
         if (term.kind === "id") ok = term.id === actual;
         else if (term.kind === "var") {
           const name = bareName(term.name);
@@ -1274,7 +1325,7 @@ export class RuledFacts implements ValueLookup {
           if (bound === undefined) env.set(name, actual);
           else ok = bound === actual;
         }
-      });
+      }
       if (!ok) continue;
       this.fire(plan, env, {
         kind: "change",
