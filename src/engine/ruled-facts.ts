@@ -91,8 +91,12 @@ interface FactRt {
   only: Instance | null;
   /** Its instances, for an `ends` rule that binds none of its parameters. */
   readonly list: Instance[];
-  /** With several parameters: `position:value` → instances with that argument there. */
-  readonly byArgument: Map<string, Set<Instance>> | null;
+  /**
+   * With several parameters, per position: value → the instances with that argument there, in
+   * the order they were made; a position's index is built when first asked for (null: one
+   * parameter or none, the tree answers).
+   */
+  readonly byArgument: (Map<string, Instance[]> | undefined)[] | null;
   /** Its timer rules, or null. */
   timerRules: FactRule[] | null;
   /** The rules its changes set off, or null. */
@@ -353,6 +357,30 @@ function argumentsOf(
   return out;
 }
 
+/** Files an instance under a value in an index of one argument position. */
+function fileUnder(byValue: Map<string, Instance[]>, value: string, instance: Instance): void {
+  const bucket = byValue.get(value);
+  if (bucket === undefined) byValue.set(value, [instance]);
+  else bucket.push(instance);
+}
+
+/** The instances of a fact with this value at a position, through its index (built when first needed). */
+function bucketOf(
+  rt: FactRt,
+  index: (Map<string, Instance[]> | undefined)[],
+  position: number,
+  value: string,
+): readonly Instance[] | undefined {
+  let byValue = index[position];
+  if (byValue === undefined) {
+    byValue = new Map();
+    const list = rt.list;
+    for (let i = 0; i < list.length; i++) fileUnder(byValue, list[i]!.args[position]!, list[i]!);
+    index[position] = byValue;
+  }
+  return byValue.get(value);
+}
+
 /** Per rule whose `when` is remembered for the day: the day mark, and the answers by the value of its variable. */
 interface WhenMemo {
   day: number;
@@ -475,7 +503,7 @@ export class RuledFacts implements ValueLookup {
         trie: new Map(),
         only: null,
         list: [],
-        byArgument: fact.params.length > 1 ? new Map() : null,
+        byArgument: fact.params.length > 1 ? [] : null,
         timerRules: null,
         watchers: null,
       });
@@ -520,7 +548,7 @@ export class RuledFacts implements ValueLookup {
     const n = fact.params.length;
     const rt = this.rts.get(fact.id);
     if (rt === undefined) return 0;
-    let pool: Iterable<Instance> | undefined;
+    let pool: readonly Instance[] | undefined;
     let size = Number.POSITIVE_INFINITY;
     const index = rt.byArgument;
     // With every other parameter fixed to one value, the instances found differ at `position`:
@@ -534,11 +562,11 @@ export class RuledFacts implements ValueLookup {
         continue;
       }
       if (index === null) continue;
-      const set = index.get(`${i}:${option}`);
-      if (set === undefined) return 0;
-      if (set.size < size) {
-        pool = set;
-        size = set.size;
+      const bucket = bucketOf(rt, index, i, option);
+      if (bucket === undefined) return 0;
+      if (bucket.length < size) {
+        pool = bucket;
+        size = bucket.length;
       }
     }
     pool ??= rt.list;
@@ -666,11 +694,9 @@ export class RuledFacts implements ValueLookup {
     rt.list.push(instance);
     const index = rt.byArgument;
     if (index !== null)
-      for (let i = 0; i < args.length; i++) {
-        const k = `${i}:${args[i]}`;
-        const set = index.get(k);
-        if (set === undefined) index.set(k, new Set<Instance>().add(instance));
-        else set.add(instance);
+      for (let i = 0; i < index.length; i++) {
+        const byValue = index[i];
+        if (byValue !== undefined) fileUnder(byValue, args[i]!, instance);
       }
     return instance;
   }
@@ -682,14 +708,14 @@ export class RuledFacts implements ValueLookup {
   private matching(rt: FactRt, args: readonly (string | null)[]): Instance[] {
     if (args.every((a) => a !== null)) return [this.instanceOf(rt, args as string[])];
     const index = rt.byArgument;
-    let pool: Iterable<Instance> | undefined;
+    let pool: readonly Instance[] | undefined;
     if (index !== null)
       for (let i = 0; i < args.length; i++) {
         const a = args[i];
         if (a === null || a === undefined) continue;
-        const set = index.get(`${i}:${a}`);
-        if (set === undefined) return [];
-        if (pool === undefined || set.size < (pool as Set<Instance>).size) pool = set;
+        const bucket = bucketOf(rt, index, i, a);
+        if (bucket === undefined) return [];
+        if (pool === undefined || bucket.length < pool.length) pool = bucket;
       }
     pool ??= rt.list;
     const out: Instance[] = [];
