@@ -15,6 +15,11 @@ export function factKey(name: string, args: readonly string[]): string {
   return `${name}(${args.join(",")})`;
 }
 
+/** Orders keys as a sort without a comparison function does (by UTF-16 code units). */
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The one value an option fixes, or null when it allows several (or any). */
 function fixedOption(option: ArgOption | undefined): string | null {
   return typeof option === "string" ? option : null;
@@ -482,11 +487,17 @@ export class FactStore {
     this.builders.get(key)?.close(day);
   }
 
-  /** Every fact timeline with at least one interval, by key. */
+  /**
+   * Every fact timeline with at least one interval, by key, in the order of their keys (sorted
+   * with a comparison function, several times quicker than a sort without one: a caller that
+   * sorts the keys again finds them in order).
+   */
   timelines(): Map<string, readonly Interval<FactState>[]> {
+    const keys = [...this.builders.keys()].sort(compareKeys);
     const out = new Map<string, readonly Interval<FactState>[]>();
-    for (const [key, builder] of this.builders) {
-      const intervals = builder.finish();
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const intervals = this.builders.get(key)!.finish();
       if (intervals.length > 0) out.set(key, intervals);
     }
     return out;

@@ -13,7 +13,7 @@ import { dayText } from "./day-text.ts";
 import { type ArgOption, FactHandle, type FactStore, factKey } from "./fact-store.ts";
 import { describeEvent } from "./format-event.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
-import { type Cause, mergeSources, type Reason } from "./reason.ts";
+import { type Cause, mergeSources, type Reason, type ReasonKind } from "./reason.ts";
 
 /** The variables a condition leaves free (not bound by `any` or `count`), without `?`. */
 function freeVariables(condition: Condition, bound: ReadonlySet<string>, out: string[]): string[] {
@@ -161,27 +161,32 @@ function slotOf(instance: Instance, value: string): FactHandle {
  * are never read, and wording them all would cost more than the rest of the replay.
  */
 class EventRuleReason implements Reason {
-  readonly kind = "event";
-  readonly event: string;
   readonly sources: readonly string[];
   readonly #key: string;
   readonly #rule: FactRule;
   readonly #origin: Event;
-  #text: string | null = null;
 
   constructor(key: string, rule: FactRule, origin: Event, fact: Fact) {
     this.#key = key;
     this.#rule = rule;
     this.#origin = origin;
-    this.event = origin.id;
     // An event without sources (most of a stream) leaves the fact's: no list is merged.
     this.sources =
       origin.sources.length === 0 ? fact.sources : mergeSources(origin.sources, fact.sources);
   }
 
+  // A replay keeps tens of thousands of these: what can be read off the origin is not copied
+  // into each (a smaller object is quicker to make and to keep).
+  get kind(): ReasonKind {
+    return "event";
+  }
+
+  get event(): string {
+    return this.#origin.id;
+  }
+
   get summary(): string {
-    this.#text ??= `${this.#key} from ${describeEvent(this.#origin)}, by '${this.#rule.text}'`;
-    return this.#text;
+    return `${this.#key} from ${describeEvent(this.#origin)}, by '${this.#rule.text}'`;
   }
 
   toJSON(): Reason {
