@@ -321,20 +321,25 @@ function slotValue(event: Event, slot: number): string | null | undefined {
 }
 
 /**
- * Whether an event matches a simple pattern with bindings that agree with `env`: 1 if so, 0 if
- * not, -1 when the general matching is needed (a slot with no value or several).
+ * Whether an event matches a simple pattern with bindings that agree with the values wanted for
+ * its terms (`wanted[i]`: term i's id, or the value bound to its variable, if any): 1 if so, 0
+ * if not, -1 when the general matching is needed (a slot with no value or several).
  */
-function agreesSimply(terms: readonly SlotTerm[], event: Event, env: Bound): number {
+function agreesSimply(
+  terms: readonly SlotTerm[],
+  wanted: readonly (string | undefined)[],
+  event: Event,
+): number {
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i]!;
     const value = slotValue(event, term.slot);
     if (value === undefined) return -1;
     if (value === null) return 0;
+    const bound = wanted[i];
     if (term.variable === null) {
-      if (value !== term.id) return 0;
+      if (value !== bound) return 0;
       continue;
     }
-    const bound = env.get(term.variable);
     if (bound !== undefined && bound !== value) return 0;
     for (let j = 0; j < i; j++)
       if (terms[j]!.variable === term.variable && slotValue(event, terms[j]!.slot) !== value)
@@ -1133,9 +1138,16 @@ export class RuledFacts implements ValueLookup {
       const events = this.happened.get(pattern);
       if (events === undefined) continue;
       const terms = this.simpleTerms(pattern);
+      // What each term wants, read once rather than per event.
+      const wanted = this.wanted;
+      if (terms !== null)
+        for (let i = 0; i < terms.length; i++) {
+          const term = terms[i]!;
+          wanted[i] = term.variable === null ? (term.id ?? undefined) : env.get(term.variable);
+        }
       for (const event of events) {
         if (terms !== null) {
-          const agrees = agreesSimply(terms, event, env);
+          const agrees = agreesSimply(terms, wanted, event);
           if (agrees === 1) return true;
           if (agrees === 0) continue;
         }
@@ -1144,6 +1156,9 @@ export class RuledFacts implements ValueLookup {
     }
     return false;
   }
+
+  /** The values the terms of an `unless` pattern want, reused. */
+  private readonly wanted: (string | undefined)[] = [];
 
   /** Whether an event matches a pattern with bindings that agree with `env`, by the general matching. */
   private agreesGenerally(pattern: EventPattern, event: Event, env: Bound): boolean {
