@@ -17,6 +17,8 @@ export class DayProposals<I, R, K, O> {
   readonly rule: R[] = [];
   readonly kept: (K | null)[] = [];
   readonly origin: (O | null)[] = [];
+  /** The next proposal for the same instance, when a settlement chains them (-1: none). */
+  readonly next: number[] = [];
 
   /** Files a proposal; returns its number. */
   add(
@@ -34,6 +36,7 @@ export class DayProposals<I, R, K, O> {
     this.rule[n] = rule;
     this.kept[n] = kept;
     this.origin[n] = origin;
+    this.next[n] = -1;
     return n;
   }
 

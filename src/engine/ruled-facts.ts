@@ -57,20 +57,14 @@ function accepts(option: ArgOption | undefined, value: string | undefined): bool
 /** The day's proposals of the facts with rules. */
 type Proposals = DayProposals<Instance, FactRule, Kept, Origin>;
 
-/** Whether a day's proposals for an instance (their numbers, the first `count` of `list`) end a value. */
-function endsValue(
-  proposals: Proposals,
-  list: readonly number[],
-  count: number,
-  value: string | null,
-): boolean {
+/** Whether a day's proposals for an instance (chained from `first`) end a value. */
+function endsValue(proposals: Proposals, first: number, value: string | null): boolean {
   if (value === null) return false;
   const starts = proposals.starts;
   const values = proposals.value;
-  for (let i = 0; i < count; i++) {
-    const p = list[i]!;
+  const next = proposals.next;
+  for (let p = first; p >= 0; p = next[p]!)
     if (!starts[p] && (values[p] === null || values[p] === value)) return true;
-  }
   return false;
 }
 
@@ -120,9 +114,9 @@ interface Instance {
   readonly level: number;
   /** The settlement that last touched it, and the proposals it had then (the first `count`). */
   round: number;
-  /** The numbers of the day's proposals (the first `count`), in a list kept from day to day. */
-  readonly today: number[];
-  count: number;
+  /** The numbers of the first and last of its proposals being settled, chained through `next`. */
+  first: number;
+  last: number;
   /** The change decided for the day being settled: the value it goes to, and why (a proposal's number). */
   next: string | null;
   cause: number;
@@ -690,8 +684,8 @@ export class RuledFacts implements ValueLookup {
       version: 0,
       level: rt.level,
       round: 0,
-      today: [],
-      count: 0,
+      first: -1,
+      last: -1,
       next: null,
       cause: -1,
       slots: new Array<FactHandle>(size),
@@ -1202,24 +1196,23 @@ export class RuledFacts implements ValueLookup {
         const kept = proposals.kept[p] ?? null;
         if (kept !== null && this.prevented(proposals.rule[p]!, kept)) continue;
         const instance = proposals.instance[p]!;
+        proposals.next[p] = -1;
         if (instance.round !== round) {
           instance.round = round;
-          instance.count = 0;
+          instance.first = p;
           touched[touchedCount++] = instance;
-        }
-        instance.today[instance.count++] = p;
+        } else proposals.next[instance.last] = p;
+        instance.last = p;
       }
       this.levelCounts[level] = 0;
       for (let t = 0; t < touchedCount; t++) {
         const instance = touched[t]!;
         if (instance.rt.timerRules !== null)
-          for (let i = 0; i < instance.count; i++) {
-            const p = instance.today[i]!;
+          for (let p = instance.first; p >= 0; p = proposals.next[p]!)
             if (proposals.starts[p] && proposals.value[p] !== null) {
               started[startedCount++] = instance;
               break;
             }
-          }
         if (!this.decide(instance)) continue;
         applied[appliedCount++] = instance;
         this.setOff(instance, instance.value, instance.next, day);
@@ -1244,22 +1237,19 @@ export class RuledFacts implements ValueLookup {
     for (let s = 0; s < startedCount; s++) {
       const instance = started[s]!;
       // Each value started, once, in the order first proposed.
-      const list = instance.today;
-      for (let i = 0; i < instance.count; i++) {
-        const p = list[i]!;
+      const next = proposals.next;
+      for (let p = instance.first; p >= 0; p = next[p]!) {
         const value = proposals.value[p]!;
         if (!proposals.starts[p] || value === null) continue;
         let first = true;
-        for (let j = 0; j < i && first; j++) {
-          const q = list[j]!;
+        for (let q = instance.first; q !== p && first; q = next[q]!)
           if (proposals.starts[q] && proposals.value[q] === value) first = false;
-        }
         if (first) this.setTimers(instance, value, day);
       }
     }
     // The day's proposals are let go, so that what they made dies young (kept, every collection
     // would copy it).
-    proposals.clear();
+    this.letGo();
     // Let go, so that what they name is not kept alive by the lists.
     started.fill(null, 0, startedCount);
     if (appliedCount === 0) return;
@@ -1271,6 +1261,48 @@ export class RuledFacts implements ValueLookup {
         changes.push({ fact, args: this.storeArgs(instance, instance.value) });
     }
     if (changes.length > 0) this.host.changed(changes, day, event);
+  }
+
+  /**
+   * Lets the settled proposals go. A proposal filed during the settlement at a stratum already
+   * settled (rules whose changes set each other off) waits for the next settlement: it is filed
+   * again, under a new number.
+   */
+  private letGo(): void {
+    const proposals = this.proposals;
+    let waiting = 0;
+    for (let level = 0; level < this.levels; level++) waiting += this.levelCounts[level] ?? 0;
+    if (waiting === 0) {
+      proposals.clear();
+      return;
+    }
+    const kept: DayProposals<Instance, FactRule, Kept, Origin> = new DayProposals();
+    for (let level = 0; level < this.levels; level++) {
+      const list = this.byLevel[level];
+      const count = this.levelCounts[level] ?? 0;
+      if (list === undefined) continue;
+      for (let i = 0; i < count; i++) {
+        const p = list[i]!;
+        list[i] = kept.add(
+          proposals.instance[p]!,
+          proposals.starts[p]!,
+          proposals.value[p] ?? null,
+          proposals.rule[p]!,
+          proposals.kept[p] ?? null,
+          proposals.origin[p]!,
+        );
+      }
+    }
+    proposals.clear();
+    for (let p = 0; p < kept.count; p++)
+      proposals.add(
+        kept.instance[p]!,
+        kept.starts[p]!,
+        kept.value[p] ?? null,
+        kept.rule[p]!,
+        kept.kept[p] ?? null,
+        kept.origin[p]!,
+      );
   }
 
   /** The instances a stratum's proposals touch, reused. */
@@ -1309,13 +1341,11 @@ export class RuledFacts implements ValueLookup {
   private decide(instance: Instance): boolean {
     const from = instance.value;
     const proposals = this.proposals;
-    const list = instance.today;
-    const count = instance.count;
+    const first = instance.first;
     let start = -1;
     let clash = false;
     let end = -1;
-    for (let i = 0; i < count; i++) {
-      const p = list[i]!;
+    for (let p = first; p >= 0; p = proposals.next[p]!) {
       if (proposals.starts[p]) {
         if (start < 0) start = p;
         else if (proposals.value[p] !== proposals.value[start]) clash = true;
@@ -1327,10 +1357,10 @@ export class RuledFacts implements ValueLookup {
     let to: string | null;
     let cause: number;
     if (start < 0) {
-      if (from === null || !endsValue(proposals, list, count, from)) return false;
+      if (from === null || !endsValue(proposals, first, from)) return false;
       to = null;
       cause = end;
-    } else if (clash || (end >= 0 && endsValue(proposals, list, count, proposals.value[start]!))) {
+    } else if (clash || (end >= 0 && endsValue(proposals, first, proposals.value[start]!))) {
       if (from === null) return false;
       to = null;
       cause = start;
