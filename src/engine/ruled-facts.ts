@@ -706,11 +706,22 @@ export class RuledFacts implements ValueLookup {
   }
 
   /**
-   * The instances an `ends` rule with some parameters unbound (null) reaches, found through the
-   * argument index (or, with nothing bound, the fact's own list of instances).
+   * Ends the instances an `ends` rule reaches: with some parameters unbound (null), found through
+   * the argument index (or, with nothing bound, the fact's own list of instances).
    */
-  private matching(rt: FactRt, args: readonly (string | null)[]): Instance[] {
-    if (args.every((a) => a !== null)) return [this.instanceOf(rt, args as string[])];
+  private endReached(
+    rt: FactRt,
+    args: readonly (string | null)[],
+    rule: FactRule,
+    kept: Kept | null,
+    origin: Origin,
+  ): void {
+    let bound = true;
+    for (let i = 0; i < args.length && bound; i++) bound = args[i] !== null;
+    if (bound) {
+      this.endOne(this.instanceOf(rt, args as string[]), rule, kept, origin);
+      return;
+    }
     const index = rt.byArgument;
     let pool: readonly Instance[] | undefined;
     if (index !== null)
@@ -718,20 +729,27 @@ export class RuledFacts implements ValueLookup {
         const a = args[i];
         if (a === null || a === undefined) continue;
         const bucket = bucketOf(rt, index, i, a);
-        if (bucket === undefined) return [];
+        if (bucket === undefined) return;
         if (pool === undefined || bucket.length < pool.length) pool = bucket;
       }
     pool ??= rt.list;
-    const out: Instance[] = [];
-    for (const instance of pool) {
+    for (let j = 0; j < pool.length; j++) {
+      const instance = pool[j]!;
       let ok = true;
       for (let i = 0; i < args.length && ok; i++) {
         const a = args[i];
         ok = a === null || a === instance.args[i];
       }
-      if (ok) out.push(instance);
+      if (ok) this.endOne(instance, rule, kept, origin);
     }
-    return out;
+  }
+
+  /** Proposes to end an instance; one holding nothing is marked instead, when the rule has no `unless`. */
+  private endOne(instance: Instance, rule: FactRule, kept: Kept | null, origin: Origin): void {
+    // An end of an instance holding nothing changes nothing, unless the day starts a value
+    // there too: `decide` reads the mark.
+    if (rule.unless.length === 0 && instance.value === null) instance.idleEnd = this.days;
+    else this.file(instance, false, null, rule, kept, origin);
   }
 
   private begin(day: Day): void {
@@ -1071,17 +1089,8 @@ export class RuledFacts implements ValueLookup {
       this.file(instance, true, rule.value ?? HOLDS, rule, kept, origin);
       return;
     }
-    const args = known?.args ?? argumentsOf(params, env);
-    const marked = rule.unless.length === 0;
-    const reached = known !== undefined ? null : this.matching(rt, args);
-    const count = reached === null ? 1 : reached.length;
-    for (let i = 0; i < count; i++) {
-      const instance = reached === null ? known! : reached[i]!;
-      // An end of an instance holding nothing changes nothing, unless the day starts a value
-      // there too: `decide` reads the mark.
-      if (marked && instance.value === null) instance.idleEnd = this.days;
-      else this.file(instance, false, null, rule, kept, origin);
-    }
+    if (known !== undefined) this.endOne(known, rule, kept, origin);
+    else this.endReached(rt, argumentsOf(params, env), rule, kept, origin);
   }
 
   /** What a proposal of a rule with `unless` keeps of its environment. */
