@@ -198,12 +198,13 @@ const emptyKeys: ReadonlySet<string> = new Set();
 /**
  * One instance of a primitive fact as the store knows it (`status(m3)=voting`, its arguments),
  * kept by whoever starts and ends it often: the store finds its table and timeline through it
- * rather than through its key.
+ * rather than through its key. A handle is the builder of its own timeline, unless the store had
+ * one for its key before (one object per instance rather than two: a replay keeps thousands).
  */
-export class FactHandle {
+export class FactHandle extends TimelineBuilder<FactState> {
   /** @internal The table of its fact, once known. */
   table: FactTable | null = null;
-  /** @internal Its timeline, once it has one. */
+  /** @internal Its timeline, once it has one: itself, or the store's for its key. */
   builder: TimelineBuilder<FactState> | null = null;
   /** @internal Whether its arguments are in the domain already. */
   inDomain = false;
@@ -214,11 +215,32 @@ export class FactHandle {
   /** @internal Whether its table keeps it among its handles. */
   filed = false;
 
+  #args: readonly string[] | null = null;
+
+  /**
+   * `base`: the instance's arguments; `value`: for a fact with values, the value it holds (the
+   * last of the store's arguments, which are made when first read), else null.
+   */
   constructor(
     readonly name: string,
     readonly key: string,
-    readonly args: readonly string[],
-  ) {}
+    readonly base: readonly string[],
+    readonly value: string | null = null,
+  ) {
+    super();
+  }
+
+  /** Its arguments in the store: the base, then the value if any. */
+  get args(): readonly string[] {
+    if (this.value === null) return this.base;
+    this.#args ??= [...this.base, this.value];
+    return this.#args;
+  }
+
+  /** How many arguments it has in the store. */
+  get arity(): number {
+    return this.base.length + (this.value === null ? 0 : 1);
+  }
 }
 
 /** Files arguments in a tree of them. */
@@ -335,22 +357,23 @@ export class FactStore {
     let table = handle.table;
     if (table === null) {
       const known = this.holding.get(handle.name);
-      table = known ?? new FactTable(handle.args.length);
+      table = known ?? new FactTable(handle.arity);
       if (known === undefined) this.holding.set(handle.name, table);
       handle.table = table;
     }
     if (!table.startHandle(handle)) return false;
     const key = handle.key;
-    const args = handle.args;
     if (!handle.inDomain) {
-      for (let i = 0; i < args.length; i++) this.addToDomain(args[i]!);
+      const base = handle.base;
+      for (let i = 0; i < base.length; i++) this.addToDomain(base[i]!);
+      if (handle.value !== null) this.addToDomain(handle.value);
       handle.inDomain = true;
     }
     let builder = handle.builder;
     if (builder === null) {
       const known = this.builders.get(key);
-      builder = known ?? new TimelineBuilder<FactState>();
-      if (known === undefined) this.builders.set(key, builder);
+      builder = known ?? handle;
+      if (known === undefined) this.builders.set(key, handle);
       handle.builder = builder;
     }
     builder.set(day, "holds", reason);

@@ -143,7 +143,8 @@ function slotOf(instance: Instance, value: string): FactHandle {
   const slot =
     value === HOLDS
       ? new FactHandle(id, instance.key, instance.args)
-      : new FactHandle(id, `${instance.key}=${value}`, [...instance.args, value]);
+      : // Joined rather than concatenated: a flat string, not a pair kept with its flattened copy.
+        new FactHandle(id, [instance.key, value].join("="), instance.args, value);
   values[i] = value;
   instance.slots[i] = slot;
   instance.slotCount = i + 1;
