@@ -121,11 +121,10 @@ interface Instance {
   next: string | null;
   cause: number;
   /**
-   * Per value held: its store key and store arguments, made when first needed (`slots[i]` for
-   * `slotValues[i]`: a fact has few values, a short list is quicker than a map).
+   * Per value held: its store key and store arguments, made when first needed (the first
+   * `slotCount`; a fact has few values, a short list is quicker than a map).
    */
   readonly slots: FactHandle[];
-  readonly slotValues: string[];
   slotCount: number;
   /**
    * The day mark (`RuledFacts.days`) of the last day an `ends` without `unless` reached it while
@@ -136,17 +135,18 @@ interface Instance {
 
 /** The store key and arguments of an instance holding a value (HOLDS: the instance's own). */
 function slotOf(instance: Instance, value: string): FactHandle {
-  const values = instance.slotValues;
+  const slots = instance.slots;
+  // A handle's value is null for a fact without values (held as HOLDS here).
+  const wanted = value === HOLDS ? null : value;
   let i = 0;
-  for (; i < instance.slotCount; i++) if (values[i] === value) return instance.slots[i]!;
+  for (; i < instance.slotCount; i++) if (slots[i]!.value === wanted) return slots[i]!;
   const id = instance.fact.id;
   const slot =
     value === HOLDS
       ? new FactHandle(id, instance.key, instance.args)
       : // Joined rather than concatenated: a flat string, not a pair kept with its flattened copy.
         new FactHandle(id, [instance.key, value].join("="), instance.args, value);
-  values[i] = value;
-  instance.slots[i] = slot;
+  slots[i] = slot;
   instance.slotCount = i + 1;
   return slot;
 }
@@ -690,7 +690,6 @@ export class RuledFacts implements ValueLookup {
       next: null,
       cause: -1,
       slots: new Array<FactHandle>(size),
-      slotValues: new Array<string>(size),
       slotCount: 0,
       idleEnd: -1,
     };
