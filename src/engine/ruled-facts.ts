@@ -55,7 +55,7 @@ function accepts(option: ArgOption | undefined, value: string | undefined): bool
 }
 
 /** The day's proposals of the facts with rules. */
-type Proposals = DayProposals<Instance, FactRule, Kept, Origin>;
+type Proposals = DayProposals<Instance, RulePlan, Kept, Origin>;
 
 /** Whether a day's proposals for an instance (chained from `first`) end a value. */
 function endsValue(proposals: Proposals, first: number, value: string | null): boolean {
@@ -156,24 +156,27 @@ function slotOf(instance: Instance, value: string): FactHandle {
  * are never read, and wording them all would cost more than the rest of the replay.
  */
 class EventRuleReason implements Reason {
-  readonly sources: readonly string[];
   readonly #key: string;
-  readonly #rule: FactRule;
+  readonly #plan: RulePlan;
   readonly #origin: Event;
 
-  constructor(key: string, rule: FactRule, origin: Event, fact: Fact) {
+  constructor(key: string, plan: RulePlan, origin: Event) {
     this.#key = key;
-    this.#rule = rule;
+    this.#plan = plan;
     this.#origin = origin;
-    // An event without sources (most of a stream) leaves the fact's: no list is merged.
-    this.sources =
-      origin.sources.length === 0 ? fact.sources : mergeSources(origin.sources, fact.sources);
   }
 
-  // A replay keeps tens of thousands of these: what can be read off the origin is not copied
-  // into each (a smaller object is quicker to make and to keep).
+  // A replay keeps tens of thousands of these: what can be read off the origin and the rule is
+  // not copied into each (a smaller object is quicker to make and to keep).
   get kind(): ReasonKind {
     return "event";
+  }
+
+  get sources(): readonly string[] {
+    const origin = this.#origin.sources;
+    const fact = this.#plan.rt.fact.sources;
+    // An event without sources (most of a stream) leaves the fact's: no list is merged.
+    return origin.length === 0 ? fact : mergeSources(origin, fact);
   }
 
   get event(): string {
@@ -181,7 +184,7 @@ class EventRuleReason implements Reason {
   }
 
   get summary(): string {
-    return `${this.#key} from ${describeEvent(this.#origin)}, by '${this.#rule.text}'`;
+    return `${this.#key} from ${describeEvent(this.#origin)}, by '${this.#plan.rule.text}'`;
   }
 
   toJSON(): Reason {
@@ -712,14 +715,14 @@ export class RuledFacts implements ValueLookup {
   private endReached(
     rt: FactRt,
     args: readonly (string | null)[],
-    rule: FactRule,
+    plan: RulePlan,
     kept: Kept | null,
     origin: Origin,
   ): void {
     let bound = true;
     for (let i = 0; i < args.length && bound; i++) bound = args[i] !== null;
     if (bound) {
-      this.endOne(this.instanceOf(rt, args as string[]), rule, kept, origin);
+      this.endOne(this.instanceOf(rt, args as string[]), plan, kept, origin);
       return;
     }
     const index = rt.byArgument;
@@ -740,16 +743,16 @@ export class RuledFacts implements ValueLookup {
         const a = args[i];
         ok = a === null || a === instance.args[i];
       }
-      if (ok) this.endOne(instance, rule, kept, origin);
+      if (ok) this.endOne(instance, plan, kept, origin);
     }
   }
 
   /** Proposes to end an instance; one holding nothing is marked instead, when the rule has no `unless`. */
-  private endOne(instance: Instance, rule: FactRule, kept: Kept | null, origin: Origin): void {
+  private endOne(instance: Instance, plan: RulePlan, kept: Kept | null, origin: Origin): void {
     // An end of an instance holding nothing changes nothing, unless the day starts a value
     // there too: `decide` reads the mark.
-    if (rule.unless.length === 0 && instance.value === null) instance.idleEnd = this.days;
-    else this.file(instance, false, null, rule, kept, origin);
+    if (plan.rule.unless.length === 0 && instance.value === null) instance.idleEnd = this.days;
+    else this.file(instance, false, null, plan, kept, origin);
   }
 
   private begin(day: Day): void {
@@ -864,7 +867,7 @@ export class RuledFacts implements ValueLookup {
       instance,
       rule.effect === "start",
       rule.effect === "start" ? (rule.value ?? HOLDS) : (trigger.from ?? null),
-      rule,
+      this.plans.get(rule)!,
       null,
       { kind: "timer", since: timer.since, key: this.valueKey(instance, instance.value) },
     );
@@ -873,15 +876,14 @@ export class RuledFacts implements ValueLookup {
   /** The reason of an applied proposal. */
   private reasonOf(p: number, key: string): Reason {
     const proposals = this.proposals;
-    const fact = proposals.instance[p]!.fact;
     const origin = proposals.origin[p]!;
-    const rule = proposals.rule[p]!;
+    const plan = proposals.rule[p]!;
     switch (origin.kind) {
       case "event":
-        return new EventRuleReason(key, rule, origin, fact);
+        return new EventRuleReason(key, plan, origin);
       case "change":
       case "timer":
-        return new ChangeRuleReason(key, rule, origin, fact.sources);
+        return new ChangeRuleReason(key, plan.rule, origin, plan.rt.fact.sources);
       default:
         return assertNever(origin);
     }
@@ -1086,11 +1088,11 @@ export class RuledFacts implements ValueLookup {
     if (rule.effect === "start") {
       if (!complete) return;
       const instance = known ?? this.instanceOf(rt, argumentsOf(params, env) as string[]);
-      this.file(instance, true, rule.value ?? HOLDS, rule, kept, origin);
+      this.file(instance, true, rule.value ?? HOLDS, plan, kept, origin);
       return;
     }
-    if (known !== undefined) this.endOne(known, rule, kept, origin);
-    else this.endReached(rt, argumentsOf(params, env), rule, kept, origin);
+    if (known !== undefined) this.endOne(known, plan, kept, origin);
+    else this.endReached(rt, argumentsOf(params, env), plan, kept, origin);
   }
 
   /** What a proposal of a rule with `unless` keeps of its environment. */
@@ -1203,7 +1205,7 @@ export class RuledFacts implements ValueLookup {
       for (let i = 0; i < this.levelCounts[level]!; i++) {
         const p = list[i]!;
         const kept = proposals.kept[p] ?? null;
-        if (kept !== null && this.prevented(proposals.rule[p]!, kept)) continue;
+        if (kept !== null && this.prevented(proposals.rule[p]!.rule, kept)) continue;
         const instance = proposals.instance[p]!;
         proposals.next[p] = -1;
         if (instance.round !== round) {
@@ -1285,7 +1287,7 @@ export class RuledFacts implements ValueLookup {
       proposals.clear();
       return;
     }
-    const kept: DayProposals<Instance, FactRule, Kept, Origin> = new DayProposals();
+    const kept: Proposals = new DayProposals();
     for (let level = 0; level < this.levels; level++) {
       const list = this.byLevel[level];
       const count = this.levelCounts[level] ?? 0;
@@ -1325,11 +1327,11 @@ export class RuledFacts implements ValueLookup {
     instance: Instance,
     starts: boolean,
     value: string | null,
-    rule: FactRule,
+    plan: RulePlan,
     kept: Kept | null,
     origin: Origin,
   ): void {
-    const p = this.proposals.add(instance, starts, value, rule, kept, origin);
+    const p = this.proposals.add(instance, starts, value, plan, kept, origin);
     const level = instance.level;
     let list = this.byLevel[level];
     if (list === undefined) {
