@@ -14,6 +14,7 @@ import { type ArgOption, FactHandle, type FactStore, factKey } from "./fact-stor
 import { describeEvent } from "./format-event.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
 import { type Cause, mergeSources, type Reason, type ReasonKind } from "./reason.ts";
+import { SmallEnv } from "./small-env.ts";
 
 /** The variables a condition leaves free (not bound by `any` or `count`), without `?`. */
 function freeVariables(condition: Condition, bound: ReadonlySet<string>, out: string[]): string[] {
@@ -432,7 +433,7 @@ export interface RuledPattern {
    * The environment of a simple match, reused: a match sets every variable of the pattern again,
    * so it is never cleared (clearing makes a map anew).
    */
-  readonly env: Map<string, string>;
+  readonly env: SmallEnv;
 }
 
 /** A timer set when a value began to hold. */
@@ -623,7 +624,7 @@ export class RuledFacts implements ValueLookup {
           role,
           plan,
           terms: this.simpleTerms(pattern),
-          env: new Map(),
+          env: new SmallEnv(),
         });
         if (rule.trigger.kind === "event")
           out.push({
@@ -842,12 +843,12 @@ export class RuledFacts implements ValueLookup {
   }
 
   /** The bindings of each match of an event, as environments (reused: only `matched` count). */
-  private readonly envs: Map<string, string>[] = [];
+  private readonly envs: SmallEnv[] = [];
   private matched = 0;
   private readonly collect = (b: Bindings): boolean => {
     let env = this.envs[this.matched];
     if (env === undefined) {
-      env = new Map();
+      env = new SmallEnv();
       this.envs[this.matched] = env;
     } else env.clear();
     for (let i = 0; i < b.length; i++) env.set(b.names[i]!, b.values[i]!);
@@ -895,7 +896,7 @@ export class RuledFacts implements ValueLookup {
   }
 
   /** Applies `where` (test, or range over a group) and `when`, then proposes for each binding. */
-  private fire(plan: RulePlan, env: Map<string, string>, origin: Origin): void {
+  private fire(plan: RulePlan, env: SmallEnv, origin: Origin): void {
     // A condition that names none of the variables `where` ranges over is read once, not per value.
     const names = plan.whenNames;
     let early = names !== null;
@@ -1057,12 +1058,7 @@ export class RuledFacts implements ValueLookup {
   }
 
   /** One complete binding of a rule: its condition, then its proposal. */
-  private propose(
-    plan: RulePlan,
-    env: Map<string, string>,
-    origin: Origin,
-    checked: boolean,
-  ): void {
+  private propose(plan: RulePlan, env: SmallEnv, origin: Origin, checked: boolean): void {
     const rule = plan.rule;
     if (!checked && rule.when !== undefined && !this.evaluator.holdsIn(rule.when, env)) return;
     const rt = plan.rt;
@@ -1106,7 +1102,7 @@ export class RuledFacts implements ValueLookup {
   private expand(
     plan: RulePlan,
     index: number,
-    env: Map<string, string>,
+    env: SmallEnv,
     origin: Origin,
     checked: boolean,
   ): void {
@@ -1398,7 +1394,7 @@ export class RuledFacts implements ValueLookup {
       const value = trigger.edge === "start" ? to : from;
       if (value === null) continue;
       if (trigger.value !== undefined && trigger.value !== value) continue;
-      const env = new Map<string, string>();
+      const env = new SmallEnv();
       let ok = true;
       const terms = trigger.args;
       for (let i = 0; i < terms.length && ok; i++) {
