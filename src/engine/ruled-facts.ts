@@ -9,11 +9,10 @@ import type { EventPattern, PatternTerm } from "../language/model/pattern.ts";
 import { assertNever } from "./assert-never.ts";
 import { bareName, type ConditionEvaluator, type ValueLookup } from "./condition-evaluator.ts";
 import { DayProposals } from "./day-proposals.ts";
-import { dayText } from "./day-text.ts";
 import { type ArgOption, FactHandle, type FactStore, factKey } from "./fact-store.ts";
-import { describeEvent } from "./format-event.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
-import { type Cause, mergeSources, type Reason, type ReasonKind } from "./reason.ts";
+import type { Reason } from "./reason.ts";
+import { ChangeRuleReason, EventRuleReason, type Origin } from "./rule-reasons.ts";
 import { SmallEnv } from "./small-env.ts";
 
 /** The variables a condition leaves free (not bound by `any` or `count`), without `?`. */
@@ -151,117 +150,6 @@ function slotOf(instance: Instance, value: string): FactHandle {
   instance.slotCount = i + 1;
   return slot;
 }
-
-/**
- * The reason of a value started by an event's rule, worded when read: most reasons of a replay
- * are never read, and wording them all would cost more than the rest of the replay.
- */
-class EventRuleReason implements Reason {
-  readonly #key: string;
-  readonly #plan: RulePlan;
-  readonly #origin: Event;
-
-  constructor(key: string, plan: RulePlan, origin: Event) {
-    this.#key = key;
-    this.#plan = plan;
-    this.#origin = origin;
-  }
-
-  // A replay keeps tens of thousands of these: what can be read off the origin and the rule is
-  // not copied into each (a smaller object is quicker to make and to keep).
-  get kind(): ReasonKind {
-    return "event";
-  }
-
-  get sources(): readonly string[] {
-    const origin = this.#origin.sources;
-    const fact = this.#plan.rt.fact.sources;
-    // An event without sources (most of a stream) leaves the fact's: no list is merged.
-    return origin.length === 0 ? fact : mergeSources(origin, fact);
-  }
-
-  get event(): string {
-    return this.#origin.id;
-  }
-
-  get summary(): string {
-    return `${this.#key} from ${describeEvent(this.#origin)}, by '${this.#plan.rule.text}'`;
-  }
-
-  toJSON(): Reason {
-    return { kind: this.kind, summary: this.summary, event: this.event, sources: this.sources };
-  }
-}
-
-/** The reason of a value started or ended by another fact's change or by a timer, worded when read. */
-class ChangeRuleReason implements Reason {
-  readonly kind = "rule";
-  readonly sources: readonly string[];
-  readonly #key: string;
-  readonly #rule: FactRule;
-  readonly #origin: ChangeOrigin | TimerOrigin;
-  #text: string | null = null;
-
-  constructor(
-    key: string,
-    rule: FactRule,
-    origin: ChangeOrigin | TimerOrigin,
-    sources: readonly string[],
-  ) {
-    this.#key = key;
-    this.#rule = rule;
-    this.#origin = origin;
-    this.sources = sources;
-  }
-
-  get summary(): string {
-    const origin = this.#origin;
-    this.#text ??=
-      origin.kind === "change"
-        ? `${this.#key} from the ${origin.edge} of ${origin.key} on ${dayText(origin.day)}, by '${this.#rule.text}'`
-        : `${this.#key} after ${origin.key} had held since ${dayText(origin.since)}, by '${this.#rule.text}'`;
-    return this.#text;
-  }
-
-  get because(): readonly Cause[] {
-    const origin = this.#origin;
-    // An end's cause is the value on its last day.
-    return origin.kind === "change"
-      ? [
-          {
-            kind: "fact",
-            id: origin.key,
-            day: origin.edge === "end" ? origin.day - 1 : origin.day,
-          },
-        ]
-      : [{ kind: "fact", id: origin.key, day: origin.since }];
-  }
-
-  toJSON(): Reason {
-    return {
-      kind: this.kind,
-      summary: this.summary,
-      sources: this.sources,
-      because: this.because,
-    };
-  }
-}
-
-interface ChangeOrigin {
-  readonly kind: "change";
-  readonly edge: "start" | "end";
-  readonly key: string;
-  readonly day: Day;
-}
-
-interface TimerOrigin {
-  readonly kind: "timer";
-  readonly since: Day;
-  readonly key: string;
-}
-
-/** What set a proposal off, to word its reason if it is applied. */
-type Origin = Event | ChangeOrigin | TimerOrigin;
 
 /** Variables' values, looked up by name. */
 interface Bound {
