@@ -2,6 +2,9 @@ import type { Day } from "../language/calendar/day.ts";
 import type { Reason } from "./reason.ts";
 import type { Interval } from "./timeline.ts";
 
+/** The room a timeline's list of closed intervals starts with. */
+const FIRST_ROOM = 4;
+
 /**
  * Builds one timeline during a replay. Only the open interval is mutable; an interval is
  * materialised as an immutable record when it closes. A change on the day the open interval
@@ -46,14 +49,13 @@ export class TimelineBuilder<S> {
     let closed = this.closed;
     const n = this.closedCount;
     this.closedCount = n + 1;
+    // Most timelines hold a few intervals: the list starts with room for four and doubles when
+    // full (pushing would reserve room for about 17 more, and copying at the exact size each time
+    // makes a list per interval), and is cut to its size when the timeline is finished.
     if (closed === null) {
-      this.closed = [interval];
-      return;
-    }
-    // Most timelines hold a few intervals: the list doubles when full (pushing would reserve room
-    // for about 17 more, and copying at the exact size each time makes a list per interval), and
-    // is cut to its size when the timeline is finished.
-    if (n === closed.length) {
+      closed = new Array<Interval<S>>(FIRST_ROOM);
+      this.closed = closed;
+    } else if (n === closed.length) {
       const grown = new Array<Interval<S>>(2 * n);
       for (let i = 0; i < n; i++) grown[i] = closed[i]!;
       closed = grown;
