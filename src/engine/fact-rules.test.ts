@@ -369,4 +369,25 @@ fact in-session "The meeting is in session" {
     ]);
     expect(days(result, "in-session()")).toEqual(["2..5", "12..13"]);
   });
+
+  it("carries a change set off for a stratum already settled (rules in a circle, PCT116) to the next settlement", () => {
+    const text = `${members}
+fact ping(m) "Ping" {
+  starts propose ?m
+  starts start of pong(?m)
+  lasts 2 days
+}
+fact pong(m) "Pong" {
+  starts start of ping(?m)
+  lasts 3 days
+}
+event e1 2000-01-01 propose m by a
+event e2 2000-01-09 propose m by a
+`;
+    const compiled = compile([{ file: "t.pacta", text }]);
+    expect(compiled.diagnostics.map((d) => d.code)).toEqual(["PCT116"]);
+    const result = replay(compiled.model);
+    expect(days(result, "ping(m)")).toEqual(["1..3", "9..11"]);
+    expect(days(result, "pong(m)")).toEqual(["3..6", "11..14"]);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Day } from "../language/calendar/day.ts";
 import { addDuration } from "../language/calendar/duration.ts";
-import type { Condition, Quantity } from "../language/model/condition.ts";
+import type { Condition, FactCondition, Quantity } from "../language/model/condition.ts";
 import type { Event } from "../language/model/event.ts";
 import type { Fact } from "../language/model/fact.ts";
 import { isRuled } from "../language/model/fact.ts";
@@ -8,11 +8,12 @@ import type { FactRule } from "../language/model/fact-rule.ts";
 import type { EventPattern, PatternTerm } from "../language/model/pattern.ts";
 import { assertNever } from "./assert-never.ts";
 import { bareName, type ConditionEvaluator, type ValueLookup } from "./condition-evaluator.ts";
-import { dayText } from "./day-text.ts";
+import { DayProposals } from "./day-proposals.ts";
 import { type ArgOption, FactHandle, type FactStore, factKey } from "./fact-store.ts";
-import { describeEvent } from "./format-event.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
-import { type Cause, mergeSources, type Reason } from "./reason.ts";
+import type { Reason } from "./reason.ts";
+import { ChangeRuleReason, EventRuleReason, type Origin } from "./rule-reasons.ts";
+import { SmallEnv } from "./small-env.ts";
 
 /** The variables a condition leaves free (not bound by `any` or `count`), without `?`. */
 function freeVariables(condition: Condition, bound: ReadonlySet<string>, out: string[]): string[] {
@@ -53,17 +54,17 @@ function accepts(option: ArgOption | undefined, value: string | undefined): bool
   return typeof option === "string" ? option === value : option.includes(value);
 }
 
-/** Whether a day's proposals for an instance end a value. */
-function endsValue(
-  list: readonly (Proposal | null)[],
-  count: number,
-  value: string | null,
-): boolean {
+/** The day's proposals of the facts with rules. */
+type Proposals = DayProposals<Instance, RulePlan, Kept, Origin>;
+
+/** Whether a day's proposals for an instance (chained from `first`) end a value. */
+function endsValue(proposals: Proposals, first: number, value: string | null): boolean {
   if (value === null) return false;
-  for (let i = 0; i < count; i++) {
-    const p = list[i]!;
-    if (p.effect === "end" && (p.value === null || p.value === value)) return true;
-  }
+  const starts = proposals.starts;
+  const values = proposals.value;
+  const next = proposals.next;
+  for (let p = first; p >= 0; p = next[p]!)
+    if (!starts[p] && (values[p] === null || values[p] === value)) return true;
   return false;
 }
 
@@ -73,8 +74,32 @@ type TrieNode = Map<string, TrieNode | Instance>;
 /** The value of an instance of a fact without values while it holds. */
 const HOLDS = "";
 
+/** What the instances of one fact with rules share, and how they are found. */
+interface FactRt {
+  readonly fact: Fact;
+  /** Its stratum: a fact set off by another's change comes after it. */
+  readonly level: number;
+  /** Its instances by their arguments, one map per argument. */
+  readonly trie: TrieNode;
+  /** The instance of a fact without parameters, once made. */
+  only: Instance | null;
+  /** Its instances, for an `ends` rule that binds none of its parameters. */
+  readonly list: Instance[];
+  /**
+   * With several parameters, per position: value → the instances with that argument there, in
+   * the order they were made; a position's index is built when first asked for (null: one
+   * parameter or none, the tree answers).
+   */
+  readonly byArgument: (Map<string, Instance[]> | undefined)[] | null;
+  /** Its timer rules, or null. */
+  timerRules: FactRule[] | null;
+  /** The rules its changes set off, or null. */
+  watchers: RulePlan[] | null;
+}
+
 /** One instance of a fact with rules: its arguments and the value it holds now. */
 interface Instance {
+  readonly rt: FactRt;
   readonly fact: Fact;
   readonly args: readonly string[];
   /** `status(m3)`: the key without a value. */
@@ -89,14 +114,18 @@ interface Instance {
   readonly level: number;
   /** The settlement that last touched it, and the proposals it had then (the first `count`). */
   round: number;
-  /** The day's proposals (the first `count`; null once let go), in a list kept from day to day. */
-  readonly today: (Proposal | null)[];
-  count: number;
-  /** The change decided for the day being settled: the value it goes to, and why. */
+  /** The numbers of the first and last of its proposals being settled, chained through `next`. */
+  first: number;
+  last: number;
+  /** The change decided for the day being settled: the value it goes to, and why (a proposal's number). */
   next: string | null;
-  cause: Proposal | null;
-  /** Per value held: its store key and store arguments, made when first needed. */
-  slots: Map<string, FactHandle> | null;
+  cause: number;
+  /**
+   * Per value held: its store key and store arguments, made when first needed (the first
+   * `slotCount`; a fact has few values, a short list is quicker than a map).
+   */
+  readonly slots: FactHandle[];
+  slotCount: number;
   /**
    * The day mark (`RuledFacts.days`) of the last day an `ends` without `unless` reached it while
    * it held no value: such an end is not filed as a proposal, only marked here.
@@ -106,134 +135,20 @@ interface Instance {
 
 /** The store key and arguments of an instance holding a value (HOLDS: the instance's own). */
 function slotOf(instance: Instance, value: string): FactHandle {
-  let slots = instance.slots;
-  if (slots === null) {
-    slots = new Map();
-    instance.slots = slots;
-  }
-  let slot = slots.get(value);
-  if (slot === undefined) {
-    const id = instance.fact.id;
-    slot =
-      value === HOLDS
-        ? new FactHandle(id, instance.key, instance.args)
-        : new FactHandle(id, `${instance.key}=${value}`, [...instance.args, value]);
-    slots.set(value, slot);
-  }
+  const slots = instance.slots;
+  // A handle's value is null for a fact without values (held as HOLDS here).
+  const wanted = value === HOLDS ? null : value;
+  let i = 0;
+  for (; i < instance.slotCount; i++) if (slots[i]!.value === wanted) return slots[i]!;
+  const id = instance.fact.id;
+  const slot =
+    value === HOLDS
+      ? new FactHandle(id, instance.key, instance.args)
+      : // Joined rather than concatenated: a flat string, not a pair kept with its flattened copy.
+        new FactHandle(id, [instance.key, value].join("="), instance.args, value);
+  slots[i] = slot;
+  instance.slotCount = i + 1;
   return slot;
-}
-
-/**
- * The reason of a value started by an event's rule, worded when read: most reasons of a replay
- * are never read, and wording them all would cost more than the rest of the replay.
- */
-class EventRuleReason implements Reason {
-  readonly kind = "event";
-  readonly event: string;
-  readonly sources: readonly string[];
-  readonly #key: string;
-  readonly #rule: FactRule;
-  readonly #origin: Event;
-  #text: string | null = null;
-
-  constructor(key: string, rule: FactRule, origin: Event, fact: Fact) {
-    this.#key = key;
-    this.#rule = rule;
-    this.#origin = origin;
-    this.event = origin.id;
-    this.sources = mergeSources(origin.sources, fact.sources);
-  }
-
-  get summary(): string {
-    this.#text ??= `${this.#key} from ${describeEvent(this.#origin)}, by '${this.#rule.text}'`;
-    return this.#text;
-  }
-
-  toJSON(): Reason {
-    return { kind: this.kind, summary: this.summary, event: this.event, sources: this.sources };
-  }
-}
-
-/** The reason of a value started or ended by another fact's change or by a timer, worded when read. */
-class ChangeRuleReason implements Reason {
-  readonly kind = "rule";
-  readonly sources: readonly string[];
-  readonly #key: string;
-  readonly #rule: FactRule;
-  readonly #origin: ChangeOrigin | TimerOrigin;
-  #text: string | null = null;
-
-  constructor(
-    key: string,
-    rule: FactRule,
-    origin: ChangeOrigin | TimerOrigin,
-    sources: readonly string[],
-  ) {
-    this.#key = key;
-    this.#rule = rule;
-    this.#origin = origin;
-    this.sources = sources;
-  }
-
-  get summary(): string {
-    const origin = this.#origin;
-    this.#text ??=
-      origin.kind === "change"
-        ? `${this.#key} from the ${origin.edge} of ${origin.key} on ${dayText(origin.day)}, by '${this.#rule.text}'`
-        : `${this.#key} after ${origin.key} had held since ${dayText(origin.since)}, by '${this.#rule.text}'`;
-    return this.#text;
-  }
-
-  get because(): readonly Cause[] {
-    const origin = this.#origin;
-    // An end's cause is the value on its last day.
-    return origin.kind === "change"
-      ? [
-          {
-            kind: "fact",
-            id: origin.key,
-            day: origin.edge === "end" ? origin.day - 1 : origin.day,
-          },
-        ]
-      : [{ kind: "fact", id: origin.key, day: origin.since }];
-  }
-
-  toJSON(): Reason {
-    return {
-      kind: this.kind,
-      summary: this.summary,
-      sources: this.sources,
-      because: this.because,
-    };
-  }
-}
-
-interface ChangeOrigin {
-  readonly kind: "change";
-  readonly edge: "start" | "end";
-  readonly key: string;
-  readonly day: Day;
-}
-
-interface TimerOrigin {
-  readonly kind: "timer";
-  readonly since: Day;
-  readonly key: string;
-}
-
-/** What set a proposal off, to word its reason if it is applied. */
-type Origin = Event | ChangeOrigin | TimerOrigin;
-
-/** A change a rule asks for on the day being replayed; applied when the day is settled. */
-interface Proposal {
-  readonly instance: Instance;
-  readonly effect: "start" | "end";
-  /** The value to start (HOLDS for a fact without values), or the value to end (null: any). */
-  readonly value: string | null;
-  readonly rule: FactRule;
-  /** The variables the rule bound, kept only for its `unless`. */
-  readonly env: Kept | null;
-  readonly origin: Origin;
 }
 
 /** Variables' values, looked up by name. */
@@ -271,7 +186,7 @@ function unlessVariables(rule: FactRule): string[] {
 }
 
 /** A term of a simple pattern: the slot it is in (objects, actors, targets), a variable or an id. */
-interface SlotTerm {
+export interface SlotTerm {
   readonly slot: number;
   readonly variable: string | null;
   readonly id: string | null;
@@ -293,20 +208,25 @@ function slotValue(event: Event, slot: number): string | null | undefined {
 }
 
 /**
- * Whether an event matches a simple pattern with bindings that agree with `env`: 1 if so, 0 if
- * not, -1 when the general matching is needed (a slot with no value or several).
+ * Whether an event matches a simple pattern with bindings that agree with the values wanted for
+ * its terms (`wanted[i]`: term i's id, or the value bound to its variable, if any): 1 if so, 0
+ * if not, -1 when the general matching is needed (a slot with no value or several).
  */
-function agreesSimply(terms: readonly SlotTerm[], event: Event, env: Bound): number {
+function agreesSimply(
+  terms: readonly SlotTerm[],
+  wanted: readonly (string | undefined)[],
+  event: Event,
+): number {
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i]!;
     const value = slotValue(event, term.slot);
     if (value === undefined) return -1;
     if (value === null) return 0;
+    const bound = wanted[i];
     if (term.variable === null) {
-      if (value !== term.id) return 0;
+      if (value !== bound) return 0;
       continue;
     }
-    const bound = env.get(term.variable);
     if (bound !== undefined && bound !== value) return 0;
     for (let j = 0; j < i; j++)
       if (terms[j]!.variable === term.variable && slotValue(event, terms[j]!.slot) !== value)
@@ -315,11 +235,93 @@ function agreesSimply(terms: readonly SlotTerm[], event: Event, env: Bound): num
   return 1;
 }
 
+/** An atom's argument that is an id, as the evaluator reads it (an environment may bind an id's name). */
+function idArgument(atom: FactCondition, i: number, env: ReadonlyMap<string, string>): string {
+  const term = atom.args[i];
+  return term?.kind === "id" ? (env.get(term.id) ?? term.id) : "";
+}
+
+/**
+ * The values of a fact's parameters in an environment (null where unbound). Written without a
+ * closure: a function that makes one keeps what it captures in a context made on every call.
+ */
+function argumentsOf(
+  params: readonly string[],
+  env: ReadonlyMap<string, string>,
+): (string | null)[] {
+  const out: (string | null)[] = new Array(params.length);
+  for (let i = 0; i < params.length; i++) out[i] = env.get(params[i]!) ?? null;
+  return out;
+}
+
+/** Files an instance under a value in an index of one argument position. */
+function fileUnder(byValue: Map<string, Instance[]>, value: string, instance: Instance): void {
+  const bucket = byValue.get(value);
+  if (bucket === undefined) byValue.set(value, [instance]);
+  else bucket.push(instance);
+}
+
+/** The instances of a fact with this value at a position, through its index (built when first needed). */
+function bucketOf(
+  rt: FactRt,
+  index: (Map<string, Instance[]> | undefined)[],
+  position: number,
+  value: string,
+): readonly Instance[] | undefined {
+  let byValue = index[position];
+  if (byValue === undefined) {
+    byValue = new Map();
+    const list = rt.list;
+    for (let i = 0; i < list.length; i++) fileUnder(byValue, list[i]!.args[position]!, list[i]!);
+    index[position] = byValue;
+  }
+  return byValue.get(value);
+}
+
+/** Per rule whose `when` is remembered for the day: the day mark, and the answers by the value of its variable. */
+interface WhenMemo {
+  day: number;
+  readonly name: string;
+  readonly answers: Map<string, boolean>;
+}
+
+/** One `where` atom of a rule, with its answers when it reads a fact no replay changes. */
+interface WhereStep {
+  readonly atom: FactCondition;
+  /** The bare names of its variable arguments, in order (null for an argument that is an id). */
+  readonly names: readonly (string | null)[];
+  /** For a fact that only `holds` (no rules, events, or derivation): answers by arguments, else null. */
+  readonly answers: Map<string, boolean> | null;
+  /** For such a fact: the values a free variable ranges over, by the free position and bound arguments. */
+  readonly ranges: Map<string, readonly string[]> | null;
+}
+
+/** What the replay needs of a rule of a fact with rules, worked out once. */
+export interface RulePlan {
+  readonly rt: FactRt;
+  readonly rule: FactRule;
+  /** The free variables of its `when` (bare names), or null without one. */
+  readonly whenNames: readonly string[] | null;
+  /** Its `when`'s answers of the day, for a `when` of one variable over facts that change when a day is settled. */
+  readonly memo: WhenMemo | null;
+  readonly where: readonly WhereStep[];
+  /** The variables its `unless` patterns name (a proposal keeps their values). */
+  readonly unlessNames: readonly string[];
+}
+
 /** What a pattern filed by `patterns()` stands for: a rule's trigger, or one of its `unless`. */
 export interface RuledPattern {
   readonly fact: Fact;
   readonly rule: FactRule;
   readonly role: "trigger" | "unless";
+  readonly plan: RulePlan;
+  /** The pattern's terms when it is simple (see `simpleTerms`), else null. */
+  readonly terms: readonly SlotTerm[] | null;
+  /**
+   * The environment of a simple match, reused: a match sets every variable of the pattern again,
+   * so it is never cleared (clearing makes a map anew).
+   */
+  readonly env: SmallEnv;
 }
 
 /** A timer set when a value began to hold. */
@@ -355,21 +357,20 @@ export class RuledFacts implements ValueLookup {
   /** Per fact: its stratum; a fact set off by another's change comes after it. */
   private readonly level = new Map<string, number>();
   private levels = 0;
-  /** Per fact: the rules set off by its changes. */
-  private readonly onChange = new Map<string, { fact: Fact; rule: FactRule }[]>();
-  /** Per fact: its timer rules. */
-  private readonly timers = new Map<string, FactRule[]>();
-  private readonly instances = new Map<string, Instance>();
-  /** Per fact: its instances by their arguments, one map per argument. */
-  private readonly tries = new Map<string, TrieNode>();
-  /** Per fact: its instances, for an `ends` rule that binds none of its parameters. */
-  private readonly byFact = new Map<string, Instance[]>();
-  /** Per fact with several parameters: `position:value` → instances with that argument there. */
-  private readonly byArgument = new Map<string, Map<string, Set<Instance>>>();
+  /** Per fact with rules: what its instances share. */
+  private readonly rts = new Map<string, FactRt>();
+  /** Per rule: its plan. */
+  private readonly plans = new Map<FactRule, RulePlan>();
   /** The day whose proposals are pending, or null. */
   private pendingDay: Day | null = null;
-  /** Per stratum: the proposals of the day. */
-  private readonly byLevel: (Proposal | null)[][] = [];
+  /**
+   * The changes rules ask for on the day being replayed, applied when the day is settled: the
+   * value to start (HOLDS for a fact without values) or to end (null: any), and the variables the
+   * rule bound, kept only for its `unless`.
+   */
+  private readonly proposals: Proposals = new DayProposals();
+  /** Per stratum: the numbers of the day's proposals. */
+  private readonly byLevel: number[][] = [];
   /**
    * Per stratum: how many proposals its list holds. The lists (and the other lists of a
    * settlement) keep their storage from day to day: emptied by count, their entries let go.
@@ -384,7 +385,6 @@ export class RuledFacts implements ValueLookup {
   private lastEvent: Event | null = null;
   private firstDay: Day = 0;
   private readonly bindings = new Bindings();
-  private readonly whenVariables = new Map<FactRule, readonly string[]>();
 
   constructor(
     private readonly facts: ReadonlyMap<string, Fact>,
@@ -394,30 +394,35 @@ export class RuledFacts implements ValueLookup {
   ) {
     for (const fact of facts.values()) if (isRuled(fact)) this.ruled.push(fact);
     for (const fact of this.ruled) {
-      for (const rule of fact.rules ?? []) {
-        const trigger = rule.trigger;
-        if (trigger.kind === "change") {
-          let list = this.onChange.get(trigger.fact);
-          if (list === undefined) {
-            list = [];
-            this.onChange.set(trigger.fact, list);
-          }
-          list.push({ fact, rule });
-        } else if (trigger.kind === "timer") {
-          let list = this.timers.get(fact.id);
-          if (list === undefined) {
-            list = [];
-            this.timers.set(fact.id, list);
-          }
-          list.push(rule);
-        }
-      }
-    }
-    for (const fact of this.ruled) {
-      this.levelOf(fact, facts, 0);
+      this.rts.set(fact.id, {
+        fact,
+        level: this.levelOf(fact, facts, 0),
+        trie: new Map(),
+        only: null,
+        list: [],
+        byArgument: fact.params.length > 1 ? [] : null,
+        timerRules: null,
+        watchers: null,
+      });
       // Only these rules change it: its value is the instance's.
       if (fact.params.length > 0 && fact.starts.length === 0 && fact.ends.length === 0)
         this.kept.add(fact);
+    }
+    for (const fact of this.ruled) {
+      const rt = this.rts.get(fact.id)!;
+      for (const rule of fact.rules ?? []) {
+        const plan = this.planOf(rt, rule);
+        const trigger = rule.trigger;
+        if (trigger.kind === "change") {
+          const source = this.rts.get(trigger.fact);
+          if (source === undefined) continue;
+          if (source.watchers === null) source.watchers = [plan];
+          else source.watchers.push(plan);
+        } else if (trigger.kind === "timer") {
+          if (rt.timerRules === null) rt.timerRules = [rule];
+          else rt.timerRules.push(rule);
+        }
+      }
     }
     evaluator.useLookup(this);
   }
@@ -430,7 +435,7 @@ export class RuledFacts implements ValueLookup {
   }
 
   valueOf(fact: Fact, args: readonly string[], count: number): string | null {
-    let node: TrieNode | Instance | undefined = this.tries.get(fact.id);
+    let node: TrieNode | Instance | undefined = this.rts.get(fact.id)?.trie;
     for (let i = 0; i < count && node !== undefined; i++) node = (node as TrieNode).get(args[i]!);
     if (node === undefined || count !== fact.params.length) return fact.initially ?? null;
     return (node as Instance).value;
@@ -438,22 +443,32 @@ export class RuledFacts implements ValueLookup {
 
   countAt(fact: Fact, options: readonly ArgOption[], position: number): number {
     const n = fact.params.length;
-    let pool: Iterable<Instance> | undefined;
+    const rt = this.rts.get(fact.id);
+    if (rt === undefined) return 0;
+    let pool: readonly Instance[] | undefined;
     let size = Number.POSITIVE_INFINITY;
-    const index = this.byArgument.get(fact.id);
-    if (index !== undefined)
-      for (let i = 0; i < n; i++) {
-        const option = options[i];
-        if (i === position || typeof option !== "string") continue;
-        const set = index.get(`${i}:${option}`);
-        if (set === undefined) return 0;
-        if (set.size < size) {
-          pool = set;
-          size = set.size;
-        }
+    const index = rt.byArgument;
+    // With every other parameter fixed to one value, the instances found differ at `position`:
+    // they are counted without remembering which values were seen.
+    let distinct = position < n;
+    for (let i = 0; i < n; i++) {
+      const option = options[i];
+      if (i === position) continue;
+      if (typeof option !== "string") {
+        distinct = false;
+        continue;
       }
-    pool ??= this.byFact.get(fact.id) ?? [];
-    const seen = new Set<string>();
+      if (index === null) continue;
+      const bucket = bucketOf(rt, index, i, option);
+      if (bucket === undefined) return 0;
+      if (bucket.length < size) {
+        pool = bucket;
+        size = bucket.length;
+      }
+    }
+    pool ??= rt.list;
+    const seen = distinct ? null : new Set<string>();
+    let counted = 0;
     for (const instance of pool) {
       const value = instance.value;
       // An initial value never changed is not in the store's instances.
@@ -461,9 +476,11 @@ export class RuledFacts implements ValueLookup {
       let ok = true;
       for (let i = 0; i < options.length && ok; i++)
         if (i !== position) ok = accepts(options[i], i < n ? instance.args[i] : value);
-      if (ok) seen.add(position < n ? instance.args[position]! : value);
+      if (!ok) continue;
+      if (seen === null) counted++;
+      else seen.add(position < n ? instance.args[position]! : value);
     }
-    return seen.size;
+    return seen === null ? counted : seen.size;
   }
 
   /** A fact's stratum: one more than the highest of the facts whose changes set it off. */
@@ -488,10 +505,21 @@ export class RuledFacts implements ValueLookup {
     const out: { pattern: EventPattern; handle: RuledPattern }[] = [];
     for (const fact of this.ruled)
       for (const rule of fact.rules ?? []) {
+        const plan = this.plans.get(rule)!;
+        const handle = (pattern: EventPattern, role: "trigger" | "unless"): RuledPattern => ({
+          fact,
+          rule,
+          role,
+          plan,
+          terms: this.simpleTerms(pattern),
+          env: new SmallEnv(),
+        });
         if (rule.trigger.kind === "event")
-          out.push({ pattern: rule.trigger.pattern, handle: { fact, rule, role: "trigger" } });
-        for (const pattern of rule.unless)
-          out.push({ pattern, handle: { fact, rule, role: "unless" } });
+          out.push({
+            pattern: rule.trigger.pattern,
+            handle: handle(rule.trigger.pattern, "trigger"),
+          });
+        for (const pattern of rule.unless) out.push({ pattern, handle: handle(pattern, "unless") });
       }
     return out;
   }
@@ -515,33 +543,17 @@ export class RuledFacts implements ValueLookup {
   }
 
   private instance(fact: Fact, args: readonly string[]): Instance {
-    const key = factKey(fact.id, args);
-    let instance = this.instances.get(key);
-    if (instance === undefined) {
-      const initial = fact.initially ?? null;
-      instance = {
-        fact,
-        args,
-        key,
-        value: initial,
-        initial: initial !== null,
-        version: 0,
-        level: this.level.get(fact.id) ?? 0,
-        round: 0,
-        today: [],
-        count: 0,
-        next: null,
-        cause: null,
-        slots: null,
-        idleEnd: -1,
-      };
-      this.instances.set(key, instance);
-      let node = this.tries.get(fact.id);
-      if (node === undefined) {
-        node = new Map();
-        this.tries.set(fact.id, node);
-      }
-      for (let i = 0; i < args.length - 1; i++) {
+    return this.instanceOf(this.rts.get(fact.id)!, args);
+  }
+
+  /** The instance of these arguments, made (and filed) when new. */
+  private instanceOf(rt: FactRt, args: readonly string[]): Instance {
+    const last = args.length - 1;
+    let node = rt.trie;
+    if (last < 0) {
+      if (rt.only !== null) return rt.only;
+    } else {
+      for (let i = 0; i < last; i++) {
         let next = node.get(args[i]!) as TrieNode | undefined;
         if (next === undefined) {
           next = new Map();
@@ -549,54 +561,87 @@ export class RuledFacts implements ValueLookup {
         }
         node = next;
       }
-      if (args.length > 0) node.set(args[args.length - 1]!, instance);
-      const list = this.byFact.get(fact.id);
-      if (list === undefined) this.byFact.set(fact.id, [instance]);
-      else list.push(instance);
-      if (args.length > 1) {
-        let index = this.byArgument.get(fact.id);
-        if (index === undefined) {
-          index = new Map();
-          this.byArgument.set(fact.id, index);
-        }
-        for (let i = 0; i < args.length; i++) {
-          const k = `${i}:${args[i]}`;
-          const set = index.get(k);
-          if (set === undefined) index.set(k, new Set<Instance>().add(instance));
-          else set.add(instance);
-        }
-      }
+      const known = node.get(args[last]!) as Instance | undefined;
+      if (known !== undefined) return known;
     }
+    const fact = rt.fact;
+    const initial = fact.initially ?? null;
+    const size = fact.values === undefined ? 1 : fact.values.length;
+    const instance: Instance = {
+      rt,
+      fact,
+      args,
+      key: factKey(fact.id, args),
+      value: initial,
+      initial: initial !== null,
+      version: 0,
+      level: rt.level,
+      round: 0,
+      first: -1,
+      last: -1,
+      next: null,
+      cause: -1,
+      slots: new Array<FactHandle>(size),
+      slotCount: 0,
+      idleEnd: -1,
+    };
+    if (last < 0) rt.only = instance;
+    else node.set(args[last]!, instance);
+    rt.list.push(instance);
+    const index = rt.byArgument;
+    if (index !== null)
+      for (let i = 0; i < index.length; i++) {
+        const byValue = index[i];
+        if (byValue !== undefined) fileUnder(byValue, args[i]!, instance);
+      }
     return instance;
   }
 
   /**
-   * The instances an `ends` rule with some parameters unbound (null) reaches, found through the
-   * argument index (or, with nothing bound, the fact's own list of instances).
+   * Ends the instances an `ends` rule reaches: with some parameters unbound (null), found through
+   * the argument index (or, with nothing bound, the fact's own list of instances).
    */
-  private matching(fact: Fact, args: readonly (string | null)[]): Instance[] {
-    if (args.every((a) => a !== null)) return [this.instance(fact, args as string[])];
-    const index = this.byArgument.get(fact.id);
-    let pool: Iterable<Instance> | undefined;
-    if (index !== undefined)
+  private endReached(
+    rt: FactRt,
+    args: readonly (string | null)[],
+    plan: RulePlan,
+    kept: Kept | null,
+    origin: Origin,
+  ): void {
+    let bound = true;
+    for (let i = 0; i < args.length && bound; i++) bound = args[i] !== null;
+    if (bound) {
+      this.endOne(this.instanceOf(rt, args as string[]), plan, kept, origin);
+      return;
+    }
+    const index = rt.byArgument;
+    let pool: readonly Instance[] | undefined;
+    if (index !== null)
       for (let i = 0; i < args.length; i++) {
         const a = args[i];
         if (a === null || a === undefined) continue;
-        const set = index.get(`${i}:${a}`);
-        if (set === undefined) return [];
-        if (pool === undefined || set.size < (pool as Set<Instance>).size) pool = set;
+        const bucket = bucketOf(rt, index, i, a);
+        if (bucket === undefined) return;
+        if (pool === undefined || bucket.length < pool.length) pool = bucket;
       }
-    pool ??= this.byFact.get(fact.id) ?? [];
-    const out: Instance[] = [];
-    for (const instance of pool) {
+    pool ??= rt.list;
+    for (let j = 0; j < pool.length; j++) {
+      const instance = pool[j]!;
       let ok = true;
       for (let i = 0; i < args.length && ok; i++) {
         const a = args[i];
         ok = a === null || a === instance.args[i];
       }
-      if (ok) out.push(instance);
+      if (ok) this.endOne(instance, plan, kept, origin);
     }
-    return out;
+  }
+
+  /** Proposes to end an instance; one holding nothing is marked instead, when the rule has no `unless`. */
+  private endOne(instance: Instance, plan: RulePlan, kept: Kept | null, origin: Origin): void {
+    // An end of an instance holding nothing changes nothing, unless the day starts a value
+    // there too: `decide` reads the mark.
+    if (plan.rule.unless.length === 0 && instance.value === null) instance.idleEnd = this.days;
+    else this.file(instance, false, null, plan, kept, origin);
   }
 
   private begin(day: Day): void {
@@ -613,12 +658,12 @@ export class RuledFacts implements ValueLookup {
       else list.push(event);
       return;
     }
-    const simple = this.simpleBinding(pattern, event);
+    const simple = this.simpleBinding(handle, pattern, event);
     if (simple === 0) return;
     if (simple === 1) {
       this.begin(day);
       this.lastEvent = event;
-      this.fire(handle.fact, handle.rule, this.simpleEnvs.get(pattern)!, event);
+      this.fire(handle.plan, handle.env, event);
       return;
     }
     this.matched = 0;
@@ -627,17 +672,11 @@ export class RuledFacts implements ValueLookup {
     this.begin(day);
     this.lastEvent = event;
     const origin: Origin = event;
-    for (let i = 0; i < this.matched; i++)
-      this.fire(handle.fact, handle.rule, this.envs[i]!, origin);
+    for (let i = 0; i < this.matched; i++) this.fire(handle.plan, this.envs[i]!, origin);
   }
 
   /** Per pattern: its terms, when it has at most one per slot, each a variable or an id; else null. */
   private readonly simplePatterns = new Map<EventPattern, readonly SlotTerm[] | null>();
-  /**
-   * Per simple pattern: the environment of its match, reused. A match sets every variable of
-   * the pattern again, so it is never cleared (clearing makes a map anew).
-   */
-  private readonly simpleEnvs = new Map<EventPattern, Map<string, string>>();
 
   private simpleTerms(pattern: EventPattern): readonly SlotTerm[] | null {
     let terms = this.simplePatterns.get(pattern);
@@ -665,15 +704,11 @@ export class RuledFacts implements ValueLookup {
    * holds one value in the event, written into the first environment: 1 if it matches, 0 if not,
    * -1 when the general matching is needed.
    */
-  private simpleBinding(pattern: EventPattern, event: Event): number {
+  private simpleBinding(handle: RuledPattern, pattern: EventPattern, event: Event): number {
     if (pattern.type !== event.type) return 0;
-    const terms = this.simpleTerms(pattern);
+    const terms = handle.terms;
     if (terms === null) return -1;
-    let env = this.simpleEnvs.get(pattern);
-    if (env === undefined) {
-      env = new Map();
-      this.simpleEnvs.set(pattern, env);
-    }
+    const env = handle.env;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
       const value = slotValue(event, term.slot);
@@ -696,12 +731,12 @@ export class RuledFacts implements ValueLookup {
   }
 
   /** The bindings of each match of an event, as environments (reused: only `matched` count). */
-  private readonly envs: Map<string, string>[] = [];
+  private readonly envs: SmallEnv[] = [];
   private matched = 0;
   private readonly collect = (b: Bindings): boolean => {
     let env = this.envs[this.matched];
     if (env === undefined) {
-      env = new Map();
+      env = new SmallEnv();
       this.envs[this.matched] = env;
     } else env.clear();
     for (let i = 0; i < b.length; i++) env.set(b.names[i]!, b.values[i]!);
@@ -717,30 +752,27 @@ export class RuledFacts implements ValueLookup {
     const rule = timer.rule;
     const trigger = rule.trigger;
     if (trigger.kind !== "timer") return;
-    this.push({
+    this.file(
       instance,
-      effect: rule.effect,
-      value: rule.effect === "start" ? (rule.value ?? HOLDS) : (trigger.from ?? null),
-      rule,
-      env: null,
-      origin: {
-        kind: "timer",
-        since: timer.since,
-        key: this.valueKey(instance, instance.value),
-      },
-    });
+      rule.effect === "start",
+      rule.effect === "start" ? (rule.value ?? HOLDS) : (trigger.from ?? null),
+      this.plans.get(rule)!,
+      null,
+      { kind: "timer", since: timer.since, key: this.valueKey(instance, instance.value) },
+    );
   }
 
   /** The reason of an applied proposal. */
-  private reasonOf(p: Proposal, key: string): Reason {
-    const fact = p.instance.fact;
-    const origin = p.origin;
+  private reasonOf(p: number, key: string): Reason {
+    const proposals = this.proposals;
+    const origin = proposals.origin[p]!;
+    const plan = proposals.rule[p]!;
     switch (origin.kind) {
       case "event":
-        return new EventRuleReason(key, p.rule, origin, fact);
+        return new EventRuleReason(key, plan, origin);
       case "change":
       case "timer":
-        return new ChangeRuleReason(key, p.rule, origin, fact.sources);
+        return new ChangeRuleReason(key, plan.rule, origin, plan.rt.fact.sources);
       default:
         return assertNever(origin);
     }
@@ -752,48 +784,137 @@ export class RuledFacts implements ValueLookup {
   }
 
   /** Applies `where` (test, or range over a group) and `when`, then proposes for each binding. */
-  private fire(fact: Fact, rule: FactRule, env: Map<string, string>, origin: Origin): void {
+  private fire(plan: RulePlan, env: SmallEnv, origin: Origin): void {
     // A condition that names none of the variables `where` ranges over is read once, not per value.
-    const early = rule.when !== undefined && this.boundBefore(rule, env);
-    if (early && !this.whenHolds(rule, env)) return;
-    this.expand(fact, rule, 0, env, origin, early);
+    const names = plan.whenNames;
+    let early = names !== null;
+    if (names !== null)
+      for (let i = 0; i < names.length; i++)
+        if (!env.has(names[i]!)) {
+          early = false;
+          break;
+        }
+    if (early && !this.whenHolds(plan, env)) return;
+    this.expand(plan, 0, env, origin, early);
   }
-
-  /**
-   * Per rule whose `when` names one free variable and reads only facts that change when a day is
-   * settled (facts with rules, and facts no event starts or ends): the day mark, and the answers
-   * of that day by the variable's value. Null for a rule whose answers are not remembered.
-   */
-  private readonly whenMemo = new Map<
-    FactRule,
-    { day: number; readonly answers: Map<string, boolean> } | null
-  >();
 
   /**
    * A rule's `when` with its variables bound. The facts read as the day began hold the whole day,
    * so an answer is remembered for the day (the rules of one day ask the same a thousand times).
    */
-  private whenHolds(rule: FactRule, env: ReadonlyMap<string, string>): boolean {
-    const when = rule.when!;
-    let memo = this.whenMemo.get(rule);
-    if (memo === undefined) {
-      const names = this.whenVariables.get(rule) ?? [];
-      memo =
-        names.length === 1 && this.settledOnly(when, new Set())
-          ? { day: this.days, answers: new Map() }
-          : null;
-      this.whenMemo.set(rule, memo);
-    }
+  private whenHolds(plan: RulePlan, env: ReadonlyMap<string, string>): boolean {
+    const when = plan.rule.when!;
+    const memo = plan.memo;
     if (memo === null) return this.evaluator.holdsIn(when, env);
     if (memo.day !== this.days) {
       memo.day = this.days;
       memo.answers.clear();
     }
-    const value = env.get(this.whenVariables.get(rule)![0]!)!;
+    const value = env.get(memo.name)!;
     let answer = memo.answers.get(value);
     if (answer === undefined) {
       answer = this.evaluator.holdsIn(when, env);
       memo.answers.set(value, answer);
+    }
+    return answer;
+  }
+
+  /** A rule's plan, made once. */
+  private planOf(rt: FactRt, rule: FactRule): RulePlan {
+    const known = this.plans.get(rule);
+    if (known !== undefined) return known;
+    const whenNames = rule.when === undefined ? null : freeVariables(rule.when, new Set(), []);
+    const memo =
+      rule.when !== undefined &&
+      whenNames !== null &&
+      whenNames.length === 1 &&
+      this.settledOnly(rule.when, new Set())
+        ? { day: -1, name: whenNames[0]!, answers: new Map<string, boolean>() }
+        : null;
+    const where = rule.where.map((atom): WhereStep => {
+      const fact = this.facts.get(atom.fact);
+      const fixed =
+        fact !== undefined &&
+        !isRuled(fact) &&
+        fact.derived === undefined &&
+        fact.starts.length === 0 &&
+        fact.ends.length === 0 &&
+        atom.args.every((t) => t.kind === "var" || t.kind === "id");
+      return {
+        atom,
+        names: atom.args.map((t) => (t.kind === "var" ? bareName(t.name) : null)),
+        answers: fixed ? new Map() : null,
+        ranges: fixed ? new Map() : null,
+      };
+    });
+    const plan: RulePlan = {
+      rt,
+      rule,
+      whenNames,
+      memo,
+      where,
+      unlessNames: unlessVariables(rule),
+    };
+    this.plans.set(rule, plan);
+    return plan;
+  }
+
+  /**
+   * The values a `where` atom's free variable ranges over. Over a fact that only `holds`, they are
+   * worked out once per bound arguments (unless they are the whole domain, which events extend).
+   */
+  private rangeOf(
+    step: WhereStep,
+    free: string,
+    env: ReadonlyMap<string, string>,
+  ): readonly string[] {
+    const ranges = step.ranges;
+    if (ranges === null) return this.evaluator.valuesFor(step.atom, free, env);
+    const names = step.names;
+    let key = free;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      const value =
+        name === null || name === undefined
+          ? idArgument(step.atom, i, env)
+          : name === free
+            ? ""
+            : (env.get(name) ?? "\u0001");
+      key = `${key}\u0000${value}`;
+    }
+    let values = ranges.get(key);
+    if (values === undefined) {
+      values = this.evaluator.valuesFor(step.atom, free, env);
+      // The whole domain grows as events name new values: not remembered.
+      if (values === this.store.domain()) return values;
+      values = values.slice();
+      ranges.set(key, values);
+    }
+    return values;
+  }
+
+  /**
+   * Whether a `where` atom holds with all its variables bound. An atom over a fact that only
+   * `holds` (it never changes during the replay) is answered once per arguments.
+   */
+  private whereHolds(step: WhereStep, env: ReadonlyMap<string, string>): boolean {
+    const answers = step.answers;
+    if (answers === null) return this.evaluator.holdsIn(step.atom, env);
+    const names = step.names;
+    let key = "";
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      // An id may itself be bound (as a variable of that name is): the key reads it as the evaluator does.
+      const value =
+        name === null || name === undefined
+          ? idArgument(step.atom, i, env)
+          : (env.get(name) ?? "\u0001");
+      key = i === 0 ? value : `${key}\u0000${value}`;
+    }
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = this.evaluator.holdsIn(step.atom, env);
+      answers.set(key, answer);
     }
     return answer;
   }
@@ -825,19 +946,15 @@ export class RuledFacts implements ValueLookup {
   }
 
   /** One complete binding of a rule: its condition, then its proposal. */
-  private propose(
-    fact: Fact,
-    rule: FactRule,
-    env: Map<string, string>,
-    origin: Origin,
-    checked: boolean,
-  ): void {
+  private propose(plan: RulePlan, env: SmallEnv, origin: Origin, checked: boolean): void {
+    const rule = plan.rule;
     if (!checked && rule.when !== undefined && !this.evaluator.holdsIn(rule.when, env)) return;
-    const params = fact.params;
-    const kept = rule.unless.length === 0 ? null : this.keep(rule, env);
+    const rt = plan.rt;
+    const params = rt.fact.params;
+    const kept = rule.unless.length === 0 ? null : this.keep(plan, env);
     // The instance straight from the bindings, through the tree of its arguments: its key and
     // arguments are built only when it is new.
-    let node: TrieNode | undefined = this.tries.get(fact.id);
+    let node: TrieNode | undefined = rt.trie;
     let complete = true;
     for (let i = 0; i < params.length; i++) {
       const value = env.get(params[i]!);
@@ -850,86 +967,55 @@ export class RuledFacts implements ValueLookup {
     const known = !complete
       ? undefined
       : params.length === 0
-        ? this.instances.get(factKey(fact.id, []))
+        ? (rt.only ?? undefined)
         : (node as Instance | undefined);
-    const args = known?.args ?? params.map((p) => env.get(p) ?? null);
     if (rule.effect === "start") {
       if (!complete) return;
-      const instance = known ?? this.instance(fact, args as string[]);
-      this.push({
-        instance,
-        effect: "start",
-        value: rule.value ?? HOLDS,
-        rule,
-        env: kept,
-        origin,
-      });
+      const instance = known ?? this.instanceOf(rt, argumentsOf(params, env) as string[]);
+      this.file(instance, true, rule.value ?? HOLDS, plan, kept, origin);
       return;
     }
-    const marked = rule.unless.length === 0;
-    for (const instance of this.matching(fact, args)) {
-      // An end of an instance holding nothing changes nothing, unless the day starts a value
-      // there too: `decide` reads the mark.
-      if (marked && instance.value === null) instance.idleEnd = this.days;
-      else this.push({ instance, effect: "end", value: null, rule, env: kept, origin });
-    }
+    if (known !== undefined) this.endOne(known, plan, kept, origin);
+    else this.endReached(rt, argumentsOf(params, env), plan, kept, origin);
   }
 
-  /** Per rule with `unless`: the variables its patterns name. */
-  private readonly unlessNames = new Map<FactRule, readonly string[]>();
-
   /** What a proposal of a rule with `unless` keeps of its environment. */
-  private keep(rule: FactRule, env: ReadonlyMap<string, string>): Kept {
-    let names = this.unlessNames.get(rule);
-    if (names === undefined) {
-      names = unlessVariables(rule);
-      this.unlessNames.set(rule, names);
-    }
-    const values: (string | undefined)[] = [];
-    for (let i = 0; i < names.length; i++) values.push(env.get(names[i]!));
+  private keep(plan: RulePlan, env: ReadonlyMap<string, string>): Kept {
+    const names = plan.unlessNames;
+    const values: (string | undefined)[] = new Array(names.length);
+    for (let i = 0; i < names.length; i++) values[i] = env.get(names[i]!);
     return new Kept(names, values);
   }
 
-  /** Whether every free variable of a rule's `when` is bound already. */
-  private boundBefore(rule: FactRule, env: ReadonlyMap<string, string>): boolean {
-    let names = this.whenVariables.get(rule);
-    if (names === undefined) {
-      names = freeVariables(rule.when!, new Set(), []);
-      this.whenVariables.set(rule, names);
-    }
-    for (const name of names) if (!env.has(name)) return false;
-    return true;
-  }
-
   private expand(
-    fact: Fact,
-    rule: FactRule,
+    plan: RulePlan,
     index: number,
-    env: Map<string, string>,
+    env: SmallEnv,
     origin: Origin,
     checked: boolean,
   ): void {
-    const atom = rule.where[index];
-    if (atom === undefined) {
-      this.propose(fact, rule, env, origin, checked);
+    const step = plan.where[index];
+    if (step === undefined) {
+      this.propose(plan, env, origin, checked);
       return;
     }
     let free: string | undefined;
-    for (const t of atom.args)
-      if (t.kind === "var" && !env.has(bareName(t.name))) {
-        free = bareName(t.name);
+    const names = step.names;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      if (name !== null && name !== undefined && !env.has(name)) {
+        free = name;
         break;
       }
+    }
     if (free === undefined) {
-      if (this.evaluator.holdsIn(atom, env))
-        this.expand(fact, rule, index + 1, env, origin, checked);
+      if (this.whereHolds(step, env)) this.expand(plan, index + 1, env, origin, checked);
       return;
     }
     // The environment is extended in place and restored: a proposal copies what it keeps.
-    for (const value of this.evaluator.valuesFor(atom, free, env)) {
+    for (const value of this.rangeOf(step, free, env)) {
       env.set(free, value);
-      if (this.evaluator.holdsIn(atom, env))
-        this.expand(fact, rule, index + 1, env, origin, checked);
+      if (this.whereHolds(step, env)) this.expand(plan, index + 1, env, origin, checked);
     }
     env.delete(free);
   }
@@ -941,25 +1027,37 @@ export class RuledFacts implements ValueLookup {
       const events = this.happened.get(pattern);
       if (events === undefined) continue;
       const terms = this.simpleTerms(pattern);
+      // What each term wants, read once rather than per event.
+      const wanted = this.wanted;
+      if (terms !== null)
+        for (let i = 0; i < terms.length; i++) {
+          const term = terms[i]!;
+          wanted[i] = term.variable === null ? (term.id ?? undefined) : env.get(term.variable);
+        }
       for (const event of events) {
         if (terms !== null) {
-          const agrees = agreesSimply(terms, event, env);
+          const agrees = agreesSimply(terms, wanted, event);
           if (agrees === 1) return true;
           if (agrees === 0) continue;
         }
-        if (
-          matchPattern(pattern, event, null, this.bindings, (b) => {
-            for (let i = 0; i < b.length; i++) {
-              const bound = env.get(b.names[i]!);
-              if (bound !== undefined && bound !== b.values[i]) return false;
-            }
-            return true;
-          })
-        )
-          return true;
+        if (this.agreesGenerally(pattern, event, env)) return true;
       }
     }
     return false;
+  }
+
+  /** The values the terms of an `unless` pattern want, reused. */
+  private readonly wanted: (string | undefined)[] = [];
+
+  /** Whether an event matches a pattern with bindings that agree with `env`, by the general matching. */
+  private agreesGenerally(pattern: EventPattern, event: Event, env: Bound): boolean {
+    return matchPattern(pattern, event, null, this.bindings, (b) => {
+      for (let i = 0; i < b.length; i++) {
+        const bound = env.get(b.names[i]!);
+        if (bound !== undefined && bound !== b.values[i]) return false;
+      }
+      return true;
+    });
   }
 
   /** Whether proposals wait for the day to be settled. */
@@ -977,42 +1075,41 @@ export class RuledFacts implements ValueLookup {
     if (day === null) return;
     this.pendingDay = null;
     const round = ++this.rounds;
-    const applied: Instance[] = [];
+    const proposals = this.proposals;
+    const applied = this.applied;
+    let appliedCount = 0;
     // The instances with timers a value was started on today (their proposals say which).
-    const started: Instance[] = [];
+    const started = this.started;
+    let startedCount = 0;
     const touched = this.touched;
-    const visited = this.visited;
-    let visitedCount = 0;
     for (let level = 0; level < this.levels; level++) {
       const list = this.byLevel[level];
       if (list === undefined || this.levelCounts[level] === 0) continue;
       let touchedCount = 0;
       for (let i = 0; i < this.levelCounts[level]!; i++) {
         const p = list[i]!;
-        if (p.env !== null && this.prevented(p.rule, p.env)) continue;
-        const instance = p.instance;
+        const kept = proposals.kept[p] ?? null;
+        if (kept !== null && this.prevented(proposals.rule[p]!.rule, kept)) continue;
+        const instance = proposals.instance[p]!;
+        proposals.next[p] = -1;
         if (instance.round !== round) {
           instance.round = round;
-          instance.count = 0;
+          instance.first = p;
           touched[touchedCount++] = instance;
-          visited[visitedCount++] = instance;
-        }
-        instance.today[instance.count++] = p;
+        } else proposals.next[instance.last] = p;
+        instance.last = p;
       }
-      list.fill(null, 0, this.levelCounts[level]);
       this.levelCounts[level] = 0;
       for (let t = 0; t < touchedCount; t++) {
         const instance = touched[t]!;
-        if (this.timers.has(instance.fact.id))
-          for (let i = 0; i < instance.count; i++) {
-            const p = instance.today[i]!;
-            if (p.effect === "start" && p.value !== null) {
-              started.push(instance);
+        if (instance.rt.timerRules !== null)
+          for (let p = instance.first; p >= 0; p = proposals.next[p]!)
+            if (proposals.starts[p] && proposals.value[p] !== null) {
+              started[startedCount++] = instance;
               break;
             }
-          }
         if (!this.decide(instance)) continue;
-        applied.push(instance);
+        applied[appliedCount++] = instance;
         this.setOff(instance, instance.value, instance.next, day);
       }
     }
@@ -1022,34 +1119,38 @@ export class RuledFacts implements ValueLookup {
     this.lastEvent = null;
     // The instances under their values before and after the change, for the replay's conditions.
     const changes: { fact: string; args: readonly string[] }[] = [];
-    for (const instance of applied) {
+    for (let i = 0; i < appliedCount; i++) {
+      const instance = applied[i]!;
       const fact = instance.fact.id;
       if (instance.value !== null && this.host.watches(fact))
         changes.push({ fact, args: this.storeArgs(instance, instance.value) });
     }
-    for (const instance of applied) this.apply(instance, instance.value, instance.next, day);
-    for (const instance of started) {
+    for (let i = 0; i < appliedCount; i++) {
+      const instance = applied[i]!;
+      this.apply(instance, instance.value, instance.next, day);
+    }
+    for (let s = 0; s < startedCount; s++) {
+      const instance = started[s]!;
       // Each value started, once, in the order first proposed.
-      const list = instance.today;
-      for (let i = 0; i < instance.count; i++) {
-        const p = list[i]!;
-        if (p.effect !== "start" || p.value === null) continue;
+      const next = proposals.next;
+      for (let p = instance.first; p >= 0; p = next[p]!) {
+        const value = proposals.value[p]!;
+        if (!proposals.starts[p] || value === null) continue;
         let first = true;
-        for (let j = 0; j < i && first; j++) {
-          const q = list[j]!;
-          if (q.effect === "start" && q.value === p.value) first = false;
-        }
-        if (first) this.setTimers(instance, p.value, day);
+        for (let q = instance.first; q !== p && first; q = next[q]!)
+          if (proposals.starts[q] && proposals.value[q] === value) first = false;
+        if (first) this.setTimers(instance, value, day);
       }
     }
-    // The day's proposals are let go, so that they die young (kept, every collection would
-    // copy them).
-    for (let v = 0; v < visitedCount; v++) {
-      const instance = visited[v]!;
-      instance.today.fill(null, 0, instance.count);
-    }
-    if (applied.length === 0) return;
-    for (const instance of applied) {
+    // The day's proposals are let go, so that what they made dies young (kept, every collection
+    // would copy it).
+    this.letGo();
+    // Let go, so that what they name is not kept alive by the lists.
+    started.fill(null, 0, startedCount);
+    if (appliedCount === 0) return;
+    for (let i = 0; i < appliedCount; i++) {
+      const instance = applied[i]!;
+      applied[i] = null;
       const fact = instance.fact.id;
       if (instance.value !== null && this.host.watches(fact))
         changes.push({ fact, args: this.storeArgs(instance, instance.value) });
@@ -1057,14 +1158,65 @@ export class RuledFacts implements ValueLookup {
     if (changes.length > 0) this.host.changed(changes, day, event);
   }
 
+  /**
+   * Lets the settled proposals go. A proposal filed during the settlement at a stratum already
+   * settled (rules whose changes set each other off) waits for the next settlement: it is filed
+   * again, under a new number.
+   */
+  private letGo(): void {
+    const proposals = this.proposals;
+    let waiting = 0;
+    for (let level = 0; level < this.levels; level++) waiting += this.levelCounts[level] ?? 0;
+    if (waiting === 0) {
+      proposals.clear();
+      return;
+    }
+    const kept: Proposals = new DayProposals();
+    for (let level = 0; level < this.levels; level++) {
+      const list = this.byLevel[level];
+      const count = this.levelCounts[level] ?? 0;
+      if (list === undefined) continue;
+      for (let i = 0; i < count; i++) {
+        const p = list[i]!;
+        list[i] = kept.add(
+          proposals.instance[p]!,
+          proposals.starts[p]!,
+          proposals.value[p] ?? null,
+          proposals.rule[p]!,
+          proposals.kept[p] ?? null,
+          proposals.origin[p]!,
+        );
+      }
+    }
+    proposals.clear();
+    for (let p = 0; p < kept.count; p++)
+      proposals.add(
+        kept.instance[p]!,
+        kept.starts[p]!,
+        kept.value[p] ?? null,
+        kept.rule[p]!,
+        kept.kept[p] ?? null,
+        kept.origin[p]!,
+      );
+  }
+
   /** The instances a stratum's proposals touch, reused. */
   private readonly touched: Instance[] = [];
-  /** The instances a settlement touches, at every stratum. */
-  private readonly visited: Instance[] = [];
+  /** The instances a settlement changes, and those it starts a value of a fact with timers on (reused). */
+  private readonly applied: (Instance | null)[] = [];
+  private readonly started: (Instance | null)[] = [];
 
   /** Files a proposal under its fact's stratum. */
-  private push(p: Proposal): void {
-    const level = p.instance.level;
+  private file(
+    instance: Instance,
+    starts: boolean,
+    value: string | null,
+    plan: RulePlan,
+    kept: Kept | null,
+    origin: Origin,
+  ): void {
+    const p = this.proposals.add(instance, starts, value, plan, kept, origin);
+    const level = instance.level;
     let list = this.byLevel[level];
     if (list === undefined) {
       list = [];
@@ -1083,34 +1235,34 @@ export class RuledFacts implements ValueLookup {
    */
   private decide(instance: Instance): boolean {
     const from = instance.value;
-    const list = instance.today;
-    const count = instance.count;
-    let start: Proposal | undefined;
+    const proposals = this.proposals;
+    const first = instance.first;
+    let start = -1;
     let clash = false;
-    let end: Proposal | undefined;
-    for (let i = 0; i < count; i++) {
-      const p = list[i]!;
-      if (p.effect === "start") {
-        if (start === undefined) start = p;
-        else if (p.value !== start.value) clash = true;
-      } else end ??= p;
+    let end = -1;
+    for (let p = first; p >= 0; p = proposals.next[p]!) {
+      if (proposals.starts[p]) {
+        if (start < 0) start = p;
+        else if (proposals.value[p] !== proposals.value[start]) clash = true;
+      } else if (end < 0) end = p;
     }
     // An end marked rather than filed (the instance held nothing): as a filed end, it leaves a
     // value started today not holding, and the instance holding none, as before.
-    if (start !== undefined && instance.idleEnd === this.days) return false;
+    if (start >= 0 && instance.idleEnd === this.days) return false;
     let to: string | null;
-    let cause: Proposal;
-    if (start === undefined) {
-      if (from === null || !endsValue(list, count, from)) return false;
+    let cause: number;
+    if (start < 0) {
+      if (from === null || !endsValue(proposals, first, from)) return false;
       to = null;
-      cause = end!;
-    } else if (clash || (end !== undefined && endsValue(list, count, start.value))) {
+      cause = end;
+    } else if (clash || (end >= 0 && endsValue(proposals, first, proposals.value[start]!))) {
       if (from === null) return false;
       to = null;
       cause = start;
     } else {
-      if (start.value === from) return false;
-      to = start.value;
+      const value = proposals.value[start]!;
+      if (value === from) return false;
+      to = value;
       cause = start;
     }
     instance.next = to;
@@ -1120,19 +1272,23 @@ export class RuledFacts implements ValueLookup {
 
   /** Offers an instance's start and end to the rules watching its fact. */
   private setOff(instance: Instance, from: string | null, to: string | null, day: Day): void {
-    const watchers = this.onChange.get(instance.fact.id);
-    if (watchers === undefined) return;
-    for (const { fact, rule } of watchers) {
+    const watchers = instance.rt.watchers;
+    if (watchers === null) return;
+    for (let w = 0; w < watchers.length; w++) {
+      const plan = watchers[w]!;
+      const rule = plan.rule;
       const trigger = rule.trigger;
       if (trigger.kind !== "change") continue;
       const value = trigger.edge === "start" ? to : from;
       if (value === null) continue;
       if (trigger.value !== undefined && trigger.value !== value) continue;
-      const env = new Map<string, string>();
+      const env = new SmallEnv();
       let ok = true;
-      trigger.args.forEach((term, i) => {
+      const terms = trigger.args;
+      for (let i = 0; i < terms.length && ok; i++) {
+        const term = terms[i]!;
         const actual = instance.args[i];
-        if (!ok || actual === undefined) return;
+        if (actual === undefined) continue;
         if (term.kind === "id") ok = term.id === actual;
         else if (term.kind === "var") {
           const name = bareName(term.name);
@@ -1140,9 +1296,9 @@ export class RuledFacts implements ValueLookup {
           if (bound === undefined) env.set(name, actual);
           else ok = bound === actual;
         }
-      });
+      }
       if (!ok) continue;
-      this.fire(fact, rule, env, {
+      this.fire(plan, env, {
         kind: "change",
         edge: trigger.edge,
         key: this.valueKey(instance, value),
@@ -1179,8 +1335,8 @@ export class RuledFacts implements ValueLookup {
     instance.version++;
     if (to === null) return;
     const slot = slotOf(instance, to);
-    this.store.startHandle(slot, day, this.reasonOf(instance.cause!, slot.key));
-    instance.cause = null;
+    this.store.startHandle(slot, day, this.reasonOf(instance.cause, slot.key));
+    instance.cause = -1;
   }
 
   /**
@@ -1188,8 +1344,8 @@ export class RuledFacts implements ValueLookup {
    * deadline from every initiation): each runs if the instance has not changed since.
    */
   private setTimers(instance: Instance, value: string, day: Day): void {
-    const rules = this.timers.get(instance.fact.id);
-    if (rules === undefined) return;
+    const rules = instance.rt.timerRules;
+    if (rules === null) return;
     for (const rule of rules) {
       const trigger = rule.trigger;
       if (trigger.kind !== "timer" || (trigger.from ?? HOLDS) !== value) continue;

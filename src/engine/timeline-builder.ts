@@ -2,8 +2,8 @@ import type { Day } from "../language/calendar/day.ts";
 import type { Reason } from "./reason.ts";
 import type { Interval } from "./timeline.ts";
 
-/** Up to this many intervals, a timeline's list is kept at its exact size. */
-const SHORT = 4;
+/** The room a timeline's list of closed intervals starts with. */
+const FIRST_ROOM = 4;
 
 /**
  * Builds one timeline during a replay. Only the open interval is mutable; an interval is
@@ -12,7 +12,9 @@ const SHORT = 4;
  * (time never runs backwards).
  */
 export class TimelineBuilder<S> {
+  /** The closed intervals: the first `closedCount` of a list with room to grow. */
   private closed: Interval<S>[] | null = null;
+  private closedCount = 0;
   private openState: S | null = null;
   private openFrom: Day = 0;
   private openReason: Reason | null = null;
@@ -44,13 +46,22 @@ export class TimelineBuilder<S> {
 
   private push(state: S, from: Day, until: Day, reason: Reason): void {
     const interval: Interval<S> = { state, from, until, reason };
-    const closed = this.closed;
-    if (closed === null) this.closed = [interval];
-    // Most timelines hold a few intervals: short lists are copied at their exact size rather than
-    // grown (pushing to a short array reserves room for about 17), as a replay keeps one per
-    // timeline. (A spread reserves that room too; `concat` does not.)
-    else if (closed.length < SHORT) this.closed = closed.concat(interval);
-    else closed.push(interval);
+    let closed = this.closed;
+    const n = this.closedCount;
+    this.closedCount = n + 1;
+    // Most timelines hold a few intervals: the list starts with room for four and doubles when
+    // full (pushing would reserve room for about 17 more, and copying at the exact size each time
+    // makes a list per interval), and is cut to its size when the timeline is finished.
+    if (closed === null) {
+      closed = new Array<Interval<S>>(FIRST_ROOM);
+      this.closed = closed;
+    } else if (n === closed.length) {
+      const grown = new Array<Interval<S>>(2 * n);
+      for (let i = 0; i < n; i++) grown[i] = closed[i]!;
+      closed = grown;
+      this.closed = grown;
+    }
+    closed[n] = interval;
   }
 
   /**
@@ -59,8 +70,14 @@ export class TimelineBuilder<S> {
    */
   finish(): readonly Interval<S>[] {
     const closed = this.closed;
+    const n = this.closedCount;
     this.closed = null;
-    if (this.openReason === null) return closed ?? [];
+    this.closedCount = 0;
+    if (this.openReason === null) {
+      if (closed === null) return [];
+      closed.length = n;
+      return closed;
+    }
     const open: Interval<S> = {
       state: this.openState as S,
       from: this.openFrom,
@@ -70,14 +87,16 @@ export class TimelineBuilder<S> {
     this.openReason = null;
     this.openState = null;
     if (closed === null) return [open];
-    if (closed.length < SHORT) return closed.concat(open);
-    closed.push(open);
+    if (n < closed.length) {
+      closed[n] = open;
+      closed.length = n + 1;
+    } else closed.push(open);
     return closed;
   }
 
   /** The intervals so far, the open one last with `until` null. */
   build(): readonly Interval<S>[] {
-    const out = this.closed === null ? [] : this.closed.slice();
+    const out = this.closed === null ? [] : this.closed.slice(0, this.closedCount);
     if (this.openReason !== null)
       out.push({
         state: this.openState as S,

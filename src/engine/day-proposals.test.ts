@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { DayProposals } from "./day-proposals.ts";
+
+describe("DayProposals", () => {
+  it("numbers a day's proposals and lets what the day made go when cleared", () => {
+    const day = new DayProposals<string, string, string, object>();
+    const origin = {};
+    expect(day.add("status(m3)", true, "voting", "rule-1", null, origin)).toBe(0);
+    expect(day.add("status(m3)", false, null, "rule-2", "kept", origin)).toBe(1);
+    expect(day.count).toBe(2);
+    expect(day.value[0]).toBe("voting");
+    expect(day.starts[1]).toBe(false);
+    expect(day.next[1]).toBe(-1);
+    day.clear();
+    expect(day.count).toBe(0);
+    expect(day.kept[1]).toBeNull();
+    expect(day.origin[0]).toBeNull();
+    expect(day.add("vote(a1,m3)", true, "aye", "rule-3", null, origin)).toBe(0);
+  });
+});
