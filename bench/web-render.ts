@@ -3,17 +3,37 @@
  * of the corpus view after navigation, and edit-to-redraw latency in the editor (a keystroke in
  * the Changchun agreement until the frame that shows the corpus compiled and replayed again).
  * The page is the built app (dist/web, built here) served by `vite preview` with its stand-in
- * API, so that only the page is measured. Figures are printed, never asserted.
+ * API, so that only the page is measured. The browser runs without preloading its own interface
+ * pages (see quietBrowserArgs). Figures are printed, never asserted.
  *
- * Standalone: `npx tsx bench/web-render.ts [--quick]`. As a benchmark: `webRender(options)`.
+ * Standalone: `npx tsx bench/web-render.ts [--quick] [--browser-preload]` (the last keeps the
+ * browser's preloading, to compare). As a benchmark: `webRender(options)`.
  */
 import { existsSync } from "node:fs";
-import type { Page } from "playwright-core";
-import { buildWeb, chromiumPath, launchBrowser, startServer } from "../test/e2e/harness.ts";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { buildWeb, chromiumArgs, chromiumPath, startServer } from "../test/e2e/harness.ts";
 import { type BenchOptions, type BenchResult, median, ms, table, verdictBelow } from "./measure.ts";
 
 /** The aim for edit-to-redraw latency. */
 const targetMs = 50;
+
+/**
+ * Chromium (headless since 132 is the whole browser) opens every new window with a renderer that
+ * preloads its address bar's popup, a web page of about 140 modules. That renderer loads while the
+ * window's first page does, and on two cores it took a third of the measured first render
+ * (docs/benchmarks.md §6); a user's browser does it when the window opens, not on each visit.
+ */
+export const quietBrowserArgs = [
+  "--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup",
+];
+
+function launchQuietBrowser(): Promise<Browser> {
+  const quiet = !process.argv.includes("--browser-preload");
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: quiet ? [...chromiumArgs, ...quietBrowserArgs] : chromiumArgs,
+  });
+}
 
 interface Entry {
   readonly name: string;
@@ -62,7 +82,7 @@ export async function webRender(options: BenchOptions): Promise<BenchResult> {
   await buildWeb();
   const server = await startServer("vite");
   options.progress(`web-render: ${loads} page loads, then ${edits} edits, in ${chromiumPath}`);
-  const browser = await launchBrowser();
+  const browser = await launchQuietBrowser();
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
 
