@@ -16,10 +16,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { build } from "vite";
-import { chromiumArgs, chromiumPath } from "../test/e2e/harness.ts";
+import { chromiumArgs, chromiumPath, quietBrowserArgs } from "../test/e2e/harness.ts";
 import { median, ms, repoRoot, table } from "./measure.ts";
 import type { CompileTimes } from "./web-cold-compile-page.ts";
-import { quietBrowserArgs } from "./web-render.ts";
 
 const times = 5;
 const argv = process.argv;

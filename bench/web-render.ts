@@ -11,21 +11,17 @@
  */
 import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { buildWeb, chromiumArgs, chromiumPath, startServer } from "../test/e2e/harness.ts";
+import {
+  buildWeb,
+  chromiumArgs,
+  chromiumPath,
+  quietBrowserArgs,
+  startServer,
+} from "../test/e2e/harness.ts";
 import { type BenchOptions, type BenchResult, median, ms, table, verdictBelow } from "./measure.ts";
 
 /** The aim for edit-to-redraw latency. */
 const targetMs = 50;
-
-/**
- * Chromium (headless since 132 is the whole browser) opens every new window with a renderer that
- * preloads its address bar's popup, a web page of about 140 modules. That renderer loads while the
- * window's first page does, and on two cores it took a third of the measured first render
- * (docs/benchmarks.md §6); a user's browser does it when the window opens, not on each visit.
- */
-export const quietBrowserArgs = [
-  "--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup",
-];
 
 function launchQuietBrowser(): Promise<Browser> {
   const quiet = !process.argv.includes("--browser-preload");

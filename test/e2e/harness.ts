@@ -22,6 +22,16 @@ export const chromiumArgs = [
   "--disable-sync",
 ];
 
+/**
+ * Chromium (headless since 132 is the whole browser) opens every new window with a renderer that
+ * preloads its address bar's popup, a web page of about 140 modules. That renderer loads while the
+ * window's first page does, and on two cores it took a third of the measured first render
+ * (docs/benchmarks.md §6); a user's browser does it when the window opens, not on each visit.
+ */
+export const quietBrowserArgs = [
+  "--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup",
+];
+
 export type ServerKind = "pacta" | "vite";
 
 /** Which server the tests use, or why they cannot run. */
@@ -196,5 +206,8 @@ export async function startServer(
 
 export function launchBrowser(): Promise<Browser> {
   mkdirSync(screenshots, { recursive: true });
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, ...quietBrowserArgs],
+  });
 }
