@@ -20,6 +20,7 @@ import {
 import { readEflintTrace } from "./eflint-trace.ts";
 import { type BenchOptions, type BenchResult, ms, table, time, verdictBelow } from "./measure.ts";
 import { profileIfAsked } from "./profile.ts";
+import { replayAndRead } from "./read-replay.ts";
 
 export const eflintSteps = { full: [250, 500, 1000, 2000], quick: [250, 2000] };
 /** eFLINT's times on these machines (peers/README.md), in ms. */
@@ -102,7 +103,7 @@ export async function eflintLoan(options: BenchOptions): Promise<BenchResult> {
     const mismatches = differences(outcomes, expectedLoanDuties(steps));
     if (mismatches.length > 0) allMatch = false;
     const compileTiming = time(() => compile([{ file: `loan-${steps}.pacta`, text }]), plan);
-    const replayTiming = time(() => replay(model, { until: stepDay(steps) }), plan);
+    const replayTiming = time(() => replayAndRead(model, { until: stepDay(steps) }), plan);
     const reported = eflintReportedMs[steps];
     rows.push([
       String(steps),

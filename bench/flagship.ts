@@ -20,6 +20,7 @@ import {
   time,
   verdictBelow,
 } from "./measure.ts";
+import { replayAndRead } from "./read-replay.ts";
 
 const run = promisify(execFile);
 
@@ -68,7 +69,7 @@ export async function flagship(options: BenchOptions): Promise<BenchResult> {
 
   const plan = options.quick ? { warmups: 20, runs: 9 } : { warmups: 50, runs: 21 };
   const compileTiming = time(() => compile([...documents, ...changes]), plan);
-  const replayTiming = time(() => replay(model), plan);
+  const replayTiming = time(() => replayAndRead(model), plan);
   const whatIfOnly = time(() => {
     const changed = applyWhatIf(model, whatIf);
     const after = replay(changed, whatIf.reading === undefined ? {} : { reading: whatIf.reading });

@@ -10,9 +10,10 @@
  */
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
-import { replay } from "../src/engine/index.ts";
+import type { replay } from "../src/engine/index.ts";
 import { collectGarbage, time } from "./measure.ts";
 import { hotFunctions, profile, writeProfile } from "./profile.ts";
+import { replayAndRead } from "./read-replay.ts";
 import { generateCorpus } from "./synthetic-corpus.ts";
 
 export interface ReplayChildResult {
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   const profiler = new v8.GCProfiler();
   profiler.start();
   const coldStart = performance.now();
-  let result: ReturnType<typeof replay> | null = replay(model);
+  let result: ReturnType<typeof replay> | null = replayAndRead(model);
   const coldMs = performance.now() - coldStart;
   const atEnd = process.memoryUsage().heapUsed;
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
@@ -96,12 +97,12 @@ async function main(): Promise<void> {
   if (coldMs < 5000) {
     const start = performance.now();
     while (warmups < 50 && (warmups < 2 || performance.now() - start < 500)) {
-      replay(model);
+      replayAndRead(model);
       warmups++;
     }
   }
   // Small sizes run in milliseconds: more runs steady the median.
-  const timing = time(() => replay(model), {
+  const timing = time(() => replayAndRead(model), {
     warmups: 0,
     runs: coldMs < 50 ? Math.max(runs, 21) : coldMs < 1000 ? Math.max(runs, 15) : runs,
     minRuns: 3,
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
   let hot: ReplayChildResult["hot"];
   if (values.profile !== undefined) {
     collectGarbage();
-    const cpu = await profile(() => replay(model));
+    const cpu = await profile(() => replayAndRead(model));
     writeProfile(values.profile, cpu);
     hot = hotFunctions(cpu, 15);
   }

@@ -35,6 +35,7 @@ import {
   verdictAbove,
 } from "./measure.ts";
 import { profileIfAsked } from "./profile.ts";
+import { replayAndRead } from "./read-replay.ts";
 
 /** The protocol, in Pacta. */
 export const protocolPath = join(repoRoot, "examples", "voting", "protocol.pacta");
@@ -328,7 +329,7 @@ export async function rtecVoting(options: BenchOptions): Promise<BenchResult> {
   const stream = readVotingStream(readFileSync(streamPath, "utf8"));
   const model = portModel(stream);
   const horizon = Math.max(...stream.map((e) => e.time)) + 2;
-  const timing = time(() => replay(model), {
+  const timing = time(() => replayAndRead(model), {
     warmups: 1,
     runs: options.quick ? 3 : 7,
     minRuns: 3,

@@ -1,0 +1,17 @@
+import { type Replay, type ReplayOptions, replay } from "../src/engine/index.ts";
+import type { Model } from "../src/language/index.ts";
+
+/**
+ * A replay with every one of its timelines read, as the CLI's `replay`, the store and the web
+ * app's corpus view read them. The engine may finish a timeline only when it is first read; a
+ * benchmark that timed `replay` alone would leave that work out, so the timed work is this.
+ */
+export function replayAndRead(model: Model, options: ReplayOptions = {}): Replay {
+  const result = replay(model, options);
+  let intervals = 0;
+  for (const timeline of result.instruments.values()) intervals += timeline.intervals.length;
+  for (const timeline of result.provisions.values()) intervals += timeline.intervals.length;
+  for (const timeline of result.facts.values()) intervals += timeline.intervals.length;
+  if (intervals < 0 || result.deadlines.length < 0) throw new Error("unreachable");
+  return result;
+}
