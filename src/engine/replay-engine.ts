@@ -18,6 +18,7 @@ import type { Provision, ProvisionTerms } from "../language/model/provision.ts";
 import type { TimeExpression } from "../language/model/time-expression.ts";
 import { assertNever } from "./assert-never.ts";
 import { ConditionEvaluator } from "./condition-evaluator.ts";
+import { argumentKey, conditionWatch } from "./condition-watch.ts";
 import { dayText } from "./day-text.ts";
 import type { DeadlineOutcome, DeadlineRecord } from "./deadline-record.ts";
 import { DerivedFacts } from "./derived-facts.ts";
@@ -30,6 +31,7 @@ import { MinHeap } from "./min-heap.ts";
 import { PatternIndex, type Subscription } from "./pattern-index.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
 import { type Cause, mergeSources, type Reason } from "./reason.ts";
+import { type ReplayPlan, replayPlan, sortedValues } from "./replay-plan.ts";
 import type { Replay } from "./replay-result.ts";
 import {
   type AmendmentRt,
@@ -43,6 +45,7 @@ import {
   newInstrumentRt,
   newProvisionRt,
   newScope,
+  none,
   type Payload,
   type ProvisionRt,
   type Scope,
@@ -75,43 +78,6 @@ const lifecycleTypes: ReadonlySet<string> = new Set(lifecycleEventTypes);
 function isLifecycle(type: string): type is LifecycleEventType {
   return lifecycleTypes.has(type);
 }
-
-/**
- * A map's values in key order: as they are when the keys are already sorted (as a resolved
- * model's are).
- */
-function sortedValues<T>(map: ReadonlyMap<string, T>): readonly T[] {
-  // The model's maps are immutable: each is sorted once, and the array kept for the next replay.
-  const cached = sortedCache.get(map);
-  if (cached !== undefined) return cached as readonly T[];
-  const keys = [...map.keys()];
-  let values: T[] | null = null;
-  for (let i = 1; i < keys.length; i++)
-    if (keys[i - 1]! > keys[i]!) {
-      values = keys.sort().map((key) => map.get(key)!);
-      break;
-    }
-  values ??= [...map.values()];
-  sortedCache.set(map, values);
-  return values;
-}
-
-const sortedCache = new WeakMap<ReadonlyMap<string, unknown>, readonly unknown[]>();
-
-/** The position of each key of a model's map in `sortedValues` (kept, as the array is). */
-function positions(map: ReadonlyMap<string, { readonly id: string }>): ReadonlyMap<string, number> {
-  let cached = positionCache.get(map);
-  if (cached === undefined) {
-    const at = new Map<string, number>();
-    const values = sortedValues(map);
-    for (let i = 0; i < values.length; i++) at.set(values[i]!.id, i);
-    cached = at;
-    positionCache.set(map, cached);
-  }
-  return cached;
-}
-
-const positionCache = new WeakMap<ReadonlyMap<string, unknown>, ReadonlyMap<string, number>>();
 
 // ---------------------------------------------------------------- reasons' sentences
 // Each writes the summary of a LazyReason from what was captured at the change (see lazy-reason.ts).
@@ -273,9 +239,8 @@ export class ReplayEngine {
   /** The runtime records, in the order of the model's sorted instruments and provisions. */
   private readonly instrumentRts: InstrumentRt[];
   private readonly provisionRts: (ProvisionRt | undefined)[];
-  /** Where each instrument and provision id sits in those lists (shared by replays of a model). */
-  private readonly instrumentAt: ReadonlyMap<string, number>;
-  private readonly provisionAt: ReadonlyMap<string, number>;
+  /** The model's instruments and provisions in order, and where each id sits (per model). */
+  private readonly plan: ReplayPlan;
   private readonly store: FactStore;
   private readonly evaluator: ConditionEvaluator;
   private readonly derived: DerivedFacts;
@@ -345,30 +310,29 @@ export class ReplayEngine {
       watches: (fact) => this.whenIndex.has(fact) || this.derived.dependsOn(fact),
       changed: (changes, day, event) => this.ruledChanged(changes, day, event),
     });
-    this.instrumentAt = positions(model.instruments);
-    this.provisionAt = positions(model.provisions);
+    this.plan = replayPlan(model);
     // Allocated at their size at once: grown by pushing, they would be copied over and over.
-    this.instrumentRts = new Array<InstrumentRt>(model.instruments.size);
-    this.provisionRts = new Array<ProvisionRt | undefined>(model.provisions.size);
+    this.instrumentRts = new Array<InstrumentRt>(this.plan.instruments.length);
+    this.provisionRts = new Array<ProvisionRt | undefined>(this.plan.provisions.length);
     this.setUp();
   }
 
   // ---------------------------------------------------------------- set-up
 
   private setUp(): void {
-    const instruments = sortedValues(this.model.instruments);
+    const { instruments, provisions, instrumentOf } = this.plan;
     const rts = this.instrumentRts;
     for (let i = 0; i < instruments.length; i++) rts[i] = newInstrumentRt(instruments[i]!);
-    const provisions = sortedValues(this.model.provisions);
     const prts = this.provisionRts;
     for (let i = 0; i < provisions.length; i++) {
       const def = provisions[i]!;
-      const inst = this.instrument(def.instrument);
-      if (inst === undefined) {
+      const at = instrumentOf[i]!;
+      if (at < 0) {
         prts[i] = undefined;
         continue;
       }
-      const p = newProvisionRt(def, inst);
+      const inst = rts[at]!;
+      const p = newProvisionRt(def, inst, i);
       prts[i] = p;
       inst.provisions = append(inst.provisions, p);
       if (def.when !== undefined) this.watchCondition(p, def.when);
@@ -390,19 +354,19 @@ export class ReplayEngine {
         if (target === undefined) continue;
         const amendment: AmendmentRt = { def, by: inst, target, applied: false };
         if (def.changes.when !== undefined) this.watchCondition(target, def.changes.when);
-        if (def.from === undefined) inst.eifAmendments.push(amendment);
+        if (def.from === undefined) inst.eifAmendments = append(inst.eifAmendments, amendment);
         else this.heap.push(keyOf(def.from.first, PHASE_DATED), { kind: "amendment", amendment });
       }
     }
   }
 
   private instrument(id: string): InstrumentRt | undefined {
-    const at = this.instrumentAt.get(id);
+    const at = this.plan.instrumentAt.get(id);
     return at === undefined ? undefined : this.instrumentRts[at];
   }
 
   private provision(id: string): ProvisionRt | undefined {
-    const at = this.provisionAt.get(id);
+    const at = this.plan.provisionAt.get(id);
     return at === undefined ? undefined : this.provisionRts[at];
   }
 
@@ -411,24 +375,24 @@ export class ReplayEngine {
    * values it fixes, when it fixes one), and tracks the derived instances it names.
    */
   private watchCondition(p: ProvisionRt, condition: NonNullable<ProvisionTerms["when"]>): void {
-    for (const [name, pairs] of this.evaluator.changeFilters(condition, p.def)) {
-      let entry = this.whenIndex.get(name);
+    const watch = conditionWatch(this.model.facts, this.evaluator, condition, p.def);
+    for (const { fact, keys } of watch.filters) {
+      let entry = this.whenIndex.get(fact);
       if (entry === undefined) {
         entry = { any: [], byArgument: new Map() };
-        this.whenIndex.set(name, entry);
+        this.whenIndex.set(fact, entry);
       }
-      if (pairs === null) {
+      if (keys === null) {
         if (!entry.any.includes(p)) entry.any.push(p);
         continue;
       }
-      for (const [position, value] of pairs) {
-        const key = `${position}:${value}`;
+      for (const key of keys) {
         const list = entry.byArgument.get(key);
         if (list === undefined) entry.byArgument.set(key, [p]);
         else if (!list.includes(p)) list.push(p);
       }
     }
-    for (const atom of this.evaluator.groundAtoms(condition, p.def, true)) this.derived.track(atom);
+    for (const atom of watch.atoms) this.derived.track(atom);
   }
 
   /** The provisions whose condition a change of this fact instance may affect. */
@@ -438,7 +402,7 @@ export class ReplayEngine {
     collectLive(entry.any, out);
     if (entry.byArgument.size === 0) return;
     for (let i = 0; i < args.length; i++) {
-      const list = entry.byArgument.get(`${i}:${args[i]}`);
+      const list = entry.byArgument.get(argumentKey(i, args[i]!));
       if (list !== undefined) collectLive(list, out);
     }
   }
@@ -890,7 +854,7 @@ export class ReplayEngine {
 
   private denounce(inst: InstrumentRt, event: Event): void {
     if (isEnded(inst.state)) return;
-    inst.notices.push({ event, used: false });
+    inst.notices = append(inst.notices, { event, used: false });
     const period = inst.def.denunciation;
     const term = inst.def.term;
     // `denunciation … after term`: a notice counts only once the term has run out.
@@ -1127,7 +1091,8 @@ export class ReplayEngine {
   /** An amendment's `from` date has come: apply it if its instrument exists by then. */
   private amendmentDue(amendment: AmendmentRt): void {
     const state = amendment.by.state;
-    if (state === null) amendment.by.waitingAmendments.push(amendment);
+    if (state === null)
+      amendment.by.waitingAmendments = append(amendment.by.waitingAmendments, amendment);
     else if (!isEnded(state)) this.applyAmendment(amendment);
   }
 
@@ -1231,7 +1196,9 @@ export class ReplayEngine {
       this.setProvisionState(p, "pending", reason);
       this.setUpAnchor(p);
     }
-    const waiting = inst.waitingAmendments.splice(0);
+    const waiting = inst.waitingAmendments;
+    if (waiting.length === 0) return;
+    inst.waitingAmendments = none();
     for (const amendment of waiting) this.applyAmendment(amendment);
   }
 
@@ -1296,7 +1263,12 @@ export class ReplayEngine {
         return;
       case "fulfilment":
       case "violation": {
-        const other = this.provision(anchor.provision);
+        // A provision's own start was resolved with the model; an amended one is looked up.
+        let other: ProvisionRt | undefined;
+        if (anchor === p.def.from) {
+          const at = this.plan.startsAfter[p.index]!;
+          other = at < 0 ? undefined : this.provisionRts[at];
+        } else other = this.provision(anchor.provision);
         if (other === undefined) return;
         const day = anchor.kind === "fulfilment" ? other.fulfilledDay : other.violatedDay;
         if (day !== null) this.wake(target, day, null);

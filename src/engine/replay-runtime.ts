@@ -95,7 +95,8 @@ export interface InstrumentRt {
   signatureEvent: Event | null;
   eifDay: Day | null;
   expiryVersion: number;
-  readonly notices: Notice[];
+  /** Replaced through `append`, never pushed to while empty: see `none`. */
+  notices: Notice[];
   provisions: ProvisionRt[];
   eifHooks: Hook[] | null;
   signatureHooks: Hook[] | null;
@@ -104,8 +105,8 @@ export interface InstrumentRt {
   causeDay: Day;
   /** The reason its provisions came into effect on its entry into force, shared among them. */
   activationReason: Reason | null;
-  readonly eifAmendments: AmendmentRt[];
-  readonly waitingAmendments: AmendmentRt[];
+  eifAmendments: AmendmentRt[];
+  waitingAmendments: AmendmentRt[];
 }
 
 export interface MutableRecord {
@@ -123,6 +124,8 @@ export interface Deadline {
 
 export interface ProvisionRt {
   readonly def: Provision;
+  /** Its position among the model's provisions (see ReplayPlan). */
+  readonly index: number;
   readonly inst: InstrumentRt;
   readonly tl: TimelineBuilder<ProvisionState>;
   terms: ProvisionTerms;
@@ -194,6 +197,16 @@ export function append<T extends object>(list: T[] | null, item: T): T[] {
   return list;
 }
 
+const empty: never[] = [];
+
+/**
+ * The empty list that records share until their first item: lists that start with it are only
+ * ever replaced through `append`, which copies an empty list rather than pushing to it.
+ */
+export function none<T>(): T[] {
+  return empty;
+}
+
 /** A fresh record for an instrument. */
 export function newInstrumentRt(def: Instrument): InstrumentRt {
   return {
@@ -206,22 +219,23 @@ export function newInstrumentRt(def: Instrument): InstrumentRt {
     signatureEvent: null,
     eifDay: null,
     expiryVersion: 0,
-    notices: [],
-    provisions: [],
+    notices: none(),
+    provisions: none(),
     eifHooks: null,
     signatureHooks: null,
     cause: null,
     causeDay: 0,
     activationReason: null,
-    eifAmendments: [],
-    waitingAmendments: [],
+    eifAmendments: none(),
+    waitingAmendments: none(),
   };
 }
 
 /** A fresh record for a provision of an instrument. */
-export function newProvisionRt(def: Provision, inst: InstrumentRt): ProvisionRt {
+export function newProvisionRt(def: Provision, inst: InstrumentRt, index: number): ProvisionRt {
   return {
     def,
+    index,
     inst,
     tl: new TimelineBuilder(),
     terms: def,
