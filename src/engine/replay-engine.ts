@@ -57,7 +57,8 @@ import {
 import { RuledFacts } from "./ruled-facts.ts";
 import type { SelectedEvents } from "./select-events.ts";
 import { TimeTracker, type TimeValue } from "./time-tracker.ts";
-import type { FactState, InstrumentState, ProvisionState, Timeline } from "./timeline.ts";
+import type { FactState, InstrumentState, Interval, ProvisionState, Timeline } from "./timeline.ts";
+import { TimelineMap } from "./timeline-map.ts";
 
 /*
  * The replay is a fold over days. Each day has three phases, encoded in the heap key
@@ -1834,17 +1835,17 @@ export class ReplayEngine {
   // ---------------------------------------------------------------- result
 
   result(reading: string | null): Replay {
-    const instruments = new Map<string, Timeline<InstrumentState>>();
-    for (const inst of this.instrumentRts) {
-      const id = inst.def.id;
-      instruments.set(id, { id, intervals: inst.tl.finish() });
-    }
-    const provisions = new Map<string, Timeline<ProvisionState>>();
-    for (const p of this.provisionRts) {
-      if (p === undefined) continue;
-      const id = p.def.id;
-      provisions.set(id, { id, intervals: p.tl.finish() });
-    }
+    const rts = this.instrumentRts;
+    const instrumentIntervals = new Array<readonly Interval<InstrumentState>[]>(rts.length);
+    for (let i = 0; i < rts.length; i++) instrumentIntervals[i] = rts[i]!.tl.finish();
+    const prts = this.provisionRts;
+    const provisionIntervals = new Array<readonly Interval<ProvisionState>[] | undefined>(
+      prts.length,
+    );
+    for (let i = 0; i < prts.length; i++) provisionIntervals[i] = prts[i]?.tl.finish();
+    const plan = this.plan;
+    const instruments = new TimelineMap(plan.instruments, plan.instrumentAt, instrumentIntervals);
+    const provisions = new TimelineMap(plan.provisions, plan.provisionAt, provisionIntervals);
     const facts = new Map<string, Timeline<FactState>>();
     const timelines = this.store.timelines();
     for (const key of [...timelines.keys()].sort())
