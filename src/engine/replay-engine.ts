@@ -57,7 +57,8 @@ import {
 import { RuledFacts } from "./ruled-facts.ts";
 import type { SelectedEvents } from "./select-events.ts";
 import { TimeTracker, type TimeValue } from "./time-tracker.ts";
-import type { FactState, InstrumentState, Interval, ProvisionState, Timeline } from "./timeline.ts";
+import type { FactState, InstrumentState, ProvisionState, Timeline } from "./timeline.ts";
+import type { TimelineBuilder } from "./timeline-builder.ts";
 import { TimelineMap } from "./timeline-map.ts";
 
 /*
@@ -1835,14 +1836,13 @@ export class ReplayEngine {
   // ---------------------------------------------------------------- result
 
   result(reading: string | null): Replay {
+    // The timelines are finished when read (see TimelineMap): the builders are handed over.
     const rts = this.instrumentRts;
-    const instrumentIntervals = new Array<readonly Interval<InstrumentState>[]>(rts.length);
-    for (let i = 0; i < rts.length; i++) instrumentIntervals[i] = rts[i]!.tl.finish();
+    const instrumentIntervals = new Array<TimelineBuilder<InstrumentState>>(rts.length);
+    for (let i = 0; i < rts.length; i++) instrumentIntervals[i] = rts[i]!.tl;
     const prts = this.provisionRts;
-    const provisionIntervals = new Array<readonly Interval<ProvisionState>[] | undefined>(
-      prts.length,
-    );
-    for (let i = 0; i < prts.length; i++) provisionIntervals[i] = prts[i]?.tl.finish();
+    const provisionIntervals = new Array<TimelineBuilder<ProvisionState> | undefined>(prts.length);
+    for (let i = 0; i < prts.length; i++) provisionIntervals[i] = prts[i]?.tl;
     const plan = this.plan;
     const instruments = new TimelineMap(plan.instruments, plan.instrumentAt, instrumentIntervals);
     const provisions = new TimelineMap(plan.provisions, plan.provisionAt, provisionIntervals);

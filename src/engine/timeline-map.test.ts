@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Reason } from "./reason.ts";
 import type { Interval } from "./timeline.ts";
-import { TimelineMap } from "./timeline-map.ts";
+import { type Intervals, TimelineMap } from "./timeline-map.ts";
 
 const reason: Reason = { kind: "rule", summary: "because", sources: [] };
 const interval = (from: number): Interval<string> => ({ state: "s", from, until: null, reason });
@@ -13,10 +13,20 @@ describe("TimelineMap", () => {
     ["b", 1],
     ["c", 2],
   ]);
-  const intervals = [[interval(1)], undefined, []];
+  const finished = (list: readonly Interval<string>[]): Intervals<string> => {
+    let calls = 0;
+    return {
+      finish: () => {
+        calls++;
+        if (calls > 1) throw new Error("finished twice");
+        return list;
+      },
+    };
+  };
+  const lists = () => [finished([interval(1)]), undefined, finished([])];
 
   it("reads as the map filled in the subjects' order, leaving out those without intervals", () => {
-    const map = new TimelineMap(subjects, at, intervals);
+    const map = new TimelineMap(subjects, at, lists());
     const plain = new Map([
       ["a", { id: "a", intervals: [interval(1)] }],
       ["c", { id: "c", intervals: [] }],
@@ -43,7 +53,7 @@ describe("TimelineMap", () => {
   });
 
   it("gives the same timeline object each time it is read", () => {
-    const map = new TimelineMap(subjects, at, intervals);
+    const map = new TimelineMap(subjects, at, lists());
     const first = map.get("a");
     expect(map.get("a")).toBe(first);
     expect([...map.values()][0]).toBe(first);

@@ -1,30 +1,36 @@
 import type { Interval, Timeline } from "./timeline.ts";
 
+/** Where a timeline's intervals come from: handed over once, when it is first read. */
+export interface Intervals<S> {
+  finish(): readonly Interval<S>[];
+}
+
 /**
  * A replay's timelines of instruments or provisions, by id: a read-only map over the replay's
- * lists of intervals, in the order of the model's sorted ids, whose `Timeline` objects are made
- * when first read (and then kept, so a timeline read twice is the same object). A replay builds
- * one timeline per instrument and provision and most are never read; building no map of them and
- * none of their objects is most of the cost of a replay's result. Iteration follows the ids'
- * order, as a map filled in that order would.
+ * finished timeline builders, in the order of the model's sorted ids, whose `Timeline` objects
+ * (and their last, open interval) are made when first read, and then kept, so that a timeline read
+ * twice is the same object. A replay builds one timeline per instrument and provision and most
+ * are never read: making no map of them, and none of their objects until asked, is most of the
+ * cost of a replay's result. Iteration follows the ids' order, as a map filled in that order
+ * would.
  */
 export class TimelineMap<S> implements ReadonlyMap<string, Timeline<S>> {
   readonly #subjects: readonly { readonly id: string }[];
   readonly #at: ReadonlyMap<string, number>;
   /** Per subject, its intervals; undefined for a subject the replay has no timeline of. */
-  readonly #intervals: readonly (readonly Interval<S>[] | undefined)[];
+  readonly #intervals: readonly (Intervals<S> | undefined)[];
   readonly #size: number;
   #made: (Timeline<S> | undefined)[] | null = null;
 
   /**
    * `subjects` in order, `at` the position of each id among them, and `intervals` the intervals
-   * of each (undefined for one without a timeline, which the map leaves out). Nothing is copied:
-   * the lists must not change afterwards.
+   * of each (undefined for one without a timeline, which the map leaves out), finished when read.
+   * Nothing is copied: the lists and what they hold must not change afterwards.
    */
   constructor(
     subjects: readonly { readonly id: string }[],
     at: ReadonlyMap<string, number>,
-    intervals: readonly (readonly Interval<S>[] | undefined)[],
+    intervals: readonly (Intervals<S> | undefined)[],
   ) {
     this.#subjects = subjects;
     this.#at = at;
@@ -91,7 +97,7 @@ export class TimelineMap<S> implements ReadonlyMap<string, Timeline<S>> {
     }
     let timeline = made[i];
     if (timeline === undefined) {
-      timeline = { id: this.#subjects[i]!.id, intervals };
+      timeline = { id: this.#subjects[i]!.id, intervals: intervals.finish() };
       made[i] = timeline;
     }
     return timeline;
