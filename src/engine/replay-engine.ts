@@ -37,7 +37,6 @@ import {
   type AmendmentRt,
   append,
   collectLive,
-  type Deadline,
   type Hook,
   type InstrumentRt,
   isEnded,
@@ -196,10 +195,10 @@ const writeConditionHolds = (s: ConditionChange): string =>
   `In effect: condition '${formatCondition(s.when)}' holds ${conditionCause(s)}`;
 const writeConditionFails = (s: ConditionChange): string =>
   `Pending: condition '${formatCondition(s.when)}' no longer holds ${conditionCause(s)}`;
-const writeDeadlinePassed = (deadline: Deadline): string =>
-  `Violated: the deadline ${dayText(deadline.day)} passed without performance; the governing limb was '${deadline.limb}'`;
-const writeViolatedLate = (s: { readonly now: Day; readonly deadline: Deadline }): string =>
-  `Violated on ${dayText(s.now)}: its deadline ${dayText(s.deadline.day)} (limb '${s.deadline.limb}') had already passed while it was not in effect`;
+const writeDeadlinePassed = (deadline: MutableRecord): string =>
+  `Violated: the deadline ${dayText(deadline.due)} passed without performance; the governing limb was '${deadline.limb}'`;
+const writeViolatedLate = (s: { readonly now: Day; readonly deadline: MutableRecord }): string =>
+  `Violated on ${dayText(s.now)}: its deadline ${dayText(s.deadline.due)} (limb '${s.deadline.limb}') had already passed while it was not in effect`;
 const writeEndCame = (value: TimeValue): string =>
   `Expired: its end '${value.limb.text}' came on ${dayText(value.day)}`;
 const writeFulfilled = (s: {
@@ -1122,7 +1121,7 @@ export class ReplayEngine {
         dueValue = this.trackTime(p, "due");
         const oldDue =
           old !== null
-            ? ` (due ${dayText(old.day)})`
+            ? ` (due ${dayText(old.due)})`
             : before.due === undefined
               ? ""
               : " (not yet fixed)";
@@ -1155,6 +1154,7 @@ export class ReplayEngine {
     if (untilChanged && p.activated) this.commitUntil(p, untilValue);
     if (changes.from !== undefined && !p.activated) {
       this.cancel(p.anchorScope);
+      this.stopWaiting(p, before.from);
       p.anchorScope = null;
       p.anchorDay = null;
       p.anchorEvent = null;
@@ -1224,6 +1224,15 @@ export class ReplayEngine {
       if (p.inst.eifDay !== null) this.anchorFired(p, p.inst.eifDay, null);
       return;
     }
+    if (anchor.kind === "fulfilment" || anchor.kind === "violation") {
+      // The provision waits in the other's hooks itself, with no scope: see `finalize`.
+      const other = this.outcomeOf(p, anchor);
+      if (other === undefined) return;
+      const day = anchor.kind === "fulfilment" ? other.fulfilledDay : other.violatedDay;
+      if (day !== null) this.anchorFired(p, day, null);
+      else if (!other.final) other.finalHooks = append(other.finalHooks, p);
+      return;
+    }
     const scope = newScope();
     p.anchorScope = scope;
     if (anchor.kind === "date") {
@@ -1233,6 +1242,25 @@ export class ReplayEngine {
       return;
     }
     this.watchAnchor(p, scope, anchor, p.openedDay, { kind: "start", provision: p });
+  }
+
+  /** The provision whose fulfilment or violation an anchor of `p` names. */
+  private outcomeOf(
+    p: ProvisionRt,
+    anchor: Anchor & { readonly kind: "fulfilment" | "violation" },
+  ): ProvisionRt | undefined {
+    // A provision's own start was resolved with the model; any other anchor is looked up.
+    if (anchor !== p.def.from) return this.provision(anchor.provision);
+    const at = this.plan.startsAfter[p.index]!;
+    return at < 0 ? undefined : this.provisionRts[at];
+  }
+
+  /** A provision no longer waits for the outcome its (replaced) start `anchor` named. */
+  private stopWaiting(p: ProvisionRt, anchor: Anchor): void {
+    if (anchor.kind !== "fulfilment" && anchor.kind !== "violation") return;
+    const hooks = this.outcomeOf(p, anchor)?.finalHooks;
+    const at = hooks?.indexOf(p) ?? -1;
+    if (at >= 0) hooks!.splice(at, 1);
   }
 
   /** Wakes the target now or later with the day (and event) of an anchor. Dates wake at once. */
@@ -1265,12 +1293,7 @@ export class ReplayEngine {
         return;
       case "fulfilment":
       case "violation": {
-        // A provision's own start was resolved with the model; an amended one is looked up.
-        let other: ProvisionRt | undefined;
-        if (anchor === p.def.from) {
-          const at = this.plan.startsAfter[p.index]!;
-          other = at < 0 ? undefined : this.provisionRts[at];
-        } else other = this.provision(anchor.provision);
+        const other = this.outcomeOf(p, anchor);
         if (other === undefined) return;
         const day = anchor.kind === "fulfilment" ? other.fulfilledDay : other.violatedDay;
         if (day !== null) this.wake(target, day, null);
@@ -1584,12 +1607,11 @@ export class ReplayEngine {
     if (
       previous !== null &&
       value !== null &&
-      previous.day === value.day &&
+      previous.due === value.day &&
       previous.limb === value.limb.text
     )
       return;
-    if (previous !== null && previous.record.outcome === "open")
-      previous.record.outcome = "replaced";
+    if (previous !== null && previous.outcome === "open") previous.outcome = "replaced";
     p.deadlineVersion++;
     p.overdue = false;
     if (value === null) {
@@ -1603,7 +1625,7 @@ export class ReplayEngine {
       outcome: "open",
     };
     this.records.push(record);
-    p.deadline = { day: value.day, limb: value.limb.text, record };
+    p.deadline = record;
     if (value.day < this.now) {
       p.overdue = true;
       this.checkOverdue(p);
@@ -1678,7 +1700,7 @@ export class ReplayEngine {
   private fulfil(p: ProvisionRt, event: Event): void {
     if (p.final || p.state !== "in-effect") return;
     const deadline = p.deadline;
-    if (deadline !== null && this.now > deadline.day) return;
+    if (deadline !== null && this.now > deadline.due) return;
     const due = p.terms.due;
     this.finalize(
       p,
@@ -1722,8 +1744,7 @@ export class ReplayEngine {
     if (p.final) return;
     p.final = true;
     this.setProvisionState(p, state, reason);
-    if (p.deadline !== null && p.deadline.record.outcome === "open")
-      p.deadline.record.outcome = outcome;
+    if (p.deadline !== null && p.deadline.outcome === "open") p.deadline.outcome = outcome;
     this.cancel(p.anchorScope);
     this.cancel(p.dueScope);
     this.cancel(p.untilScope);
@@ -1737,8 +1758,14 @@ export class ReplayEngine {
     p.finalHooks = null;
     if (hooks !== null)
       for (const hook of hooks) {
-        const wanted = hook.on === "fulfilment" ? "fulfilled" : "violated";
-        if (hook.scope.active && wanted === state) this.wake(hook.target, this.now, null);
+        if ("on" in hook) {
+          const wanted = hook.on === "fulfilment" ? "fulfilled" : "violated";
+          if (hook.scope.active && wanted === state) this.wake(hook.target, this.now, null);
+        } else {
+          // A provision whose start is this outcome (see `setUpAnchor`).
+          const wanted = hook.terms.from.kind === "fulfilment" ? "fulfilled" : "violated";
+          if (wanted === state) this.anchorFired(hook, this.now, null);
+        }
       }
   }
 

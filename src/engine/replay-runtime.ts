@@ -109,17 +109,12 @@ export interface InstrumentRt {
   waitingAmendments: AmendmentRt[];
 }
 
+/** A deadline as it stands: the provision's current one, and the record of it in the result. */
 export interface MutableRecord {
   readonly provision: string;
   readonly due: Day;
   readonly limb: string;
   outcome: DeadlineOutcome;
-}
-
-export interface Deadline {
-  readonly day: Day;
-  readonly limb: string;
-  readonly record: MutableRecord;
 }
 
 export interface ProvisionRt {
@@ -135,7 +130,11 @@ export interface ProvisionRt {
   final: boolean;
   fulfilledDay: Day | null;
   violatedDay: Day | null;
-  finalHooks: FinalHook[] | null;
+  /**
+   * What waits for its fulfilment or violation: hooks, and the provisions whose start it is
+   * (`from violation of …`), which wait themselves, without a scope.
+   */
+  finalHooks: (FinalHook | ProvisionRt)[] | null;
   anchorScope: Scope | null;
   anchorDay: Day | null;
   anchorEvent: Event | null;
@@ -145,7 +144,7 @@ export interface ProvisionRt {
   fulfilSub: Subscription<Payload> | null;
   violateSub: Subscription<Payload> | null;
   dueScope: Scope | null;
-  deadline: Deadline | null;
+  deadline: MutableRecord | null;
   deadlineVersion: number;
   deadlineSources: readonly string[];
   overdue: boolean;
