@@ -5,13 +5,17 @@ import type { ConditionEvaluator, GroundAtom } from "./condition-evaluator.ts";
 
 /**
  * What a provision's condition listens to: per primitive fact, the index keys
- * (`position:value`) a changed instance must match one of, or null when any change matters; and
- * the derived instances it names. It depends only on the model, and is worked out once per
- * model's facts, condition and provision, then kept for the next replay.
+ * (`position:value`) a changed instance must match one of, or null when any change matters; the
+ * instances it names, with those inside the derived facts it uses (tracked) and without (the
+ * causes of its changes). It depends only on the model, and is worked out once per model's
+ * facts, condition and provision, then kept for the next replay.
  */
 export interface ConditionWatch {
   readonly filters: readonly { readonly fact: string; readonly keys: readonly string[] | null }[];
+  /** `groundAtoms(condition, provision, true)`. */
   readonly atoms: readonly GroundAtom[];
+  /** `groundAtoms(condition, provision, false)`. */
+  readonly causes: readonly GroundAtom[];
 }
 
 /** The key under which a provision is filed for instances with `value` at `position`. */
@@ -43,7 +47,11 @@ export function conditionWatch(
       fact,
       keys: pairs === null ? null : pairs.map(([position, value]) => argumentKey(position, value)),
     });
-  const watch: ConditionWatch = { filters, atoms: evaluator.groundAtoms(when, def, true) };
+  const watch: ConditionWatch = {
+    filters,
+    atoms: evaluator.groundAtoms(when, def, true),
+    causes: evaluator.groundAtoms(when, def, false),
+  };
   // A provision's own condition is the usual one; an amendment's replaces it in the cache.
   byProvision.set(def, { when, watch });
   return watch;

@@ -1518,7 +1518,7 @@ export class ReplayEngine {
   private conditionCauses(p: ProvisionRt): readonly Cause[] {
     const when = p.terms.when;
     if (when === undefined) return noCauses;
-    const atoms = this.evaluator.groundAtoms(when, p.def, false);
+    const atoms = conditionWatch(this.model.facts, this.evaluator, when, p.def).causes;
     if (atoms.length === 0) return noCauses;
     return atoms.map((atom) => ({ kind: "fact", id: atom.key, day: this.now }));
   }
