@@ -321,9 +321,16 @@ export class ReplayEngine {
   // ---------------------------------------------------------------- set-up
 
   private setUp(): void {
-    const { instruments, provisions, instrumentOf } = this.plan;
+    const { instruments, provisions, instrumentOf, provisionCount } = this.plan;
     const rts = this.instrumentRts;
-    for (let i = 0; i < instruments.length; i++) rts[i] = newInstrumentRt(instruments[i]!);
+    for (let i = 0; i < instruments.length; i++) {
+      const inst = newInstrumentRt(instruments[i]!);
+      // Its provisions' list is made at its size, and filled below in provision order.
+      const count = provisionCount[i]!;
+      if (count > 0) inst.provisions = new Array<ProvisionRt>(count);
+      rts[i] = inst;
+    }
+    const filled = new Int32Array(instruments.length);
     const prts = this.provisionRts;
     for (let i = 0; i < provisions.length; i++) {
       const def = provisions[i]!;
@@ -335,7 +342,7 @@ export class ReplayEngine {
       const inst = rts[at]!;
       const p = newProvisionRt(def, inst, i);
       prts[i] = p;
-      inst.provisions = append(inst.provisions, p);
+      inst.provisions[filled[at]!++] = p;
       if (def.when !== undefined) this.watchCondition(p, def.when);
     }
     for (const fact of sortedValues(this.model.facts)) {

@@ -18,6 +18,8 @@ export interface ReplayPlan {
   readonly provisionAt: ReadonlyMap<string, number>;
   /** Per provision: the position of its instrument, or -1 when the model has none of that id. */
   readonly instrumentOf: Int32Array;
+  /** Per instrument: how many provisions name it as theirs. */
+  readonly provisionCount: Int32Array;
   /**
    * Per provision whose start is the fulfilment or violation of another (`from violation of
    * payment`): the position of that other provision; -1 otherwise or when there is none.
@@ -62,10 +64,13 @@ export function replayPlan(model: Model): ReplayPlan {
   const instrumentAt = positionsOf(instruments);
   const provisionAt = positionsOf(provisions);
   const instrumentOf = new Int32Array(provisions.length);
+  const provisionCount = new Int32Array(instruments.length);
   const startsAfter = new Int32Array(provisions.length);
   for (let i = 0; i < provisions.length; i++) {
     const def = provisions[i]!;
-    instrumentOf[i] = instrumentAt.get(def.instrument) ?? -1;
+    const at = instrumentAt.get(def.instrument) ?? -1;
+    instrumentOf[i] = at;
+    if (at >= 0) provisionCount[at]!++;
     const from = def.from;
     startsAfter[i] =
       from.kind === "fulfilment" || from.kind === "violation"
@@ -78,6 +83,7 @@ export function replayPlan(model: Model): ReplayPlan {
     instrumentAt,
     provisionAt,
     instrumentOf,
+    provisionCount,
     startsAfter,
   };
   planCache.set(model.provisions, { instruments: model.instruments, plan });
