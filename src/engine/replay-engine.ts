@@ -28,6 +28,7 @@ import { formatAnchor, formatCondition } from "./format-condition.ts";
 import { describeEvent } from "./format-event.ts";
 import { LazyReason } from "./lazy-reason.ts";
 import { MinHeap } from "./min-heap.ts";
+import { OpenedReason, type Opening } from "./opened-reason.ts";
 import { PatternIndex, type Subscription } from "./pattern-index.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
 import { type Cause, mergeSources, type Reason } from "./reason.ts";
@@ -137,14 +138,6 @@ const writeEndedWith = (s: {
   s.state === "expired"
     ? `Expired with ${s.id} on ${dayText(s.day)}`
     : `Discharged: ${s.id} was ${s.state} on ${dayText(s.day)}`;
-const writeOpened = (s: {
-  readonly id: string;
-  readonly how: string;
-  readonly day: Day;
-  readonly from: Anchor;
-}): string =>
-  `Pending: ${s.id} ${s.how} on ${dayText(s.day)}; in effect from ${formatAnchor(s.from)}`;
-
 /** What an activation captures: the instrument, the day, and the start if it came earlier. */
 interface Activation {
   readonly inst: string;
@@ -1175,6 +1168,7 @@ export class ReplayEngine {
   private openProvisions(inst: InstrumentRt, how: "was signed" | "entered into force"): void {
     const because = this.instrumentCause(inst);
     let shared: Reason | null = null;
+    let opening: Opening | null = null;
     for (const p of inst.provisions) {
       if (p.opened) continue;
       p.opened = true;
@@ -1189,17 +1183,8 @@ export class ReplayEngine {
       )
         reason = shared;
       else {
-        reason = new LazyReason(
-          "rule",
-          writeOpened,
-          { id: inst.def.id, how, day: this.now, from },
-          p.def.sources,
-          undefined,
-          undefined,
-          inst.def.id,
-          undefined,
-          because,
-        );
+        opening ??= { id: inst.def.id, how, day: this.now, because };
+        reason = new OpenedReason(opening, from, p.def.sources);
         if (from.kind === "entry-into-force") shared = reason;
       }
       this.setProvisionState(p, "pending", reason);
