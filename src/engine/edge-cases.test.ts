@@ -352,3 +352,59 @@ describe("a pattern met twice by one event", () => {
     expect(rows(intervals)).toEqual(["in-effect 1950-01-01..1950-02-01", "fulfilled 1950-02-01.."]);
   });
 });
+
+describe("starts at another provision's outcome", () => {
+  const pay = { due: dateLimb("1950-03-01"), fulfilledBy: "pay by prc" };
+  const deliver = { due: dateLimb("1950-04-01"), fulfilledBy: "deliver by ussr" };
+
+  it("start on the day of the violation, or when the violation already came", () => {
+    const result = replay(
+      buildModel({
+        instruments: [
+          instrument("t", {
+            inForce: "signature",
+            provisions: {
+              pay,
+              late: { from: anchors.violation("t.pay") },
+              kept: { from: anchors.fulfilment("t.pay") },
+            },
+          }),
+          instrument("u", {
+            inForce: "signature",
+            provisions: { after: { from: anchors.violation("t.pay") } },
+          }),
+        ],
+        events: [event("s", "1950-01-01", "sign t"), event("su", "1950-05-01", "sign u")],
+      }),
+    );
+    expect(rows(result.provisions.get("t.late")!.intervals)).toEqual([
+      "pending 1950-01-01..1950-03-02",
+      "in-effect 1950-03-02..",
+    ]);
+    expect(rows(result.provisions.get("t.kept")!.intervals)).toEqual(["pending 1950-01-01.."]);
+    expect(rows(result.provisions.get("u.after")!.intervals)).toEqual(["in-effect 1950-05-01.."]);
+  });
+
+  it("a new start before the outcome: the old one no longer starts it", () => {
+    const result = replay(
+      buildModel({
+        instruments: [
+          instrument("t", {
+            inForce: "signature",
+            provisions: { pay, deliver, late: { from: anchors.violation("t.pay") } },
+          }),
+          instrument("a", {
+            inForce: "signature",
+            amends: [{ provision: "t.late", changes: { from: anchors.violation("t.deliver") } }],
+          }),
+        ],
+        events: [event("s", "1950-01-01", "sign t"), event("sa", "1950-02-01", "sign a")],
+      }),
+    );
+    expect(rows(result.provisions.get("t.late")!.intervals)).toEqual([
+      "pending 1950-01-01..1950-02-01",
+      "pending 1950-02-01..1950-04-02",
+      "in-effect 1950-04-02..",
+    ]);
+  });
+});

@@ -27,11 +27,12 @@ interface TypeIndex<T> {
   readonly byTarget: Map<string, Subscription<T>[]>;
 }
 
-/** The ids of which a term requires one: itself, or the holders or counterparties. */
+/**
+ * The ids of which a term requires one: the holders or counterparties; null for a term that
+ * requires none. (An `id` term requires its id: see `add`.)
+ */
 function requiredIds(term: PatternTerm, roles: Roles | null): readonly string[] | null {
   switch (term.kind) {
-    case "id":
-      return [term.id];
     case "holder":
       return roles !== null && roles.holders.length > 0 ? roles.holders : null;
     case "counterparty":
@@ -41,24 +42,20 @@ function requiredIds(term: PatternTerm, roles: Roles | null): readonly string[] 
   }
 }
 
+/**
+ * What the first term of a slot that requires an id requires: one id, or one of several; null
+ * if no term does.
+ */
 function firstRequired(
   terms: readonly PatternTerm[],
   roles: Roles | null,
-): readonly string[] | null {
+): string | readonly string[] | null {
   for (const term of terms) {
+    if (term.kind === "id") return term.id;
     const ids = requiredIds(term, roles);
     if (ids !== null) return ids;
   }
   return null;
-}
-
-function fileUnder<T>(map: Map<string, Subscription<T>[]>, key: string): Subscription<T>[] {
-  let bucket = map.get(key);
-  if (bucket === undefined) {
-    bucket = [];
-    map.set(key, bucket);
-  }
-  return bucket;
 }
 
 /** Writes a bucket's subscriptions into `out` from `at`; returns the new count. */
@@ -104,16 +101,18 @@ export class PatternIndex<T> {
     }
     if (map === null || keys === null)
       return this.file(index.wild, null, "", pattern, roles, payload, null);
+    // One id (the usual case: an object named in the pattern) needs no list of keys.
+    if (typeof keys === "string") return this.file(null, map, keys, pattern, roles, payload, null);
+    const ids = keys;
     let head: Subscription<T> | null = null;
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i]!;
-      head = this.file(fileUnder(map, key), map, key, pattern, roles, payload, head);
-    }
+    for (let i = ids.length - 1; i >= 0; i--)
+      head = this.file(null, map, ids[i]!, pattern, roles, payload, head);
     return head!;
   }
 
+  /** Files a subscription in `bucket`, or else in the map's list under `key` (made if absent). */
   private file(
-    bucket: Subscription<T>[],
+    bucket: Subscription<T>[] | null,
     map: Map<string, Subscription<T>[]> | null,
     key: string,
     pattern: EventPattern,
@@ -121,17 +120,26 @@ export class PatternIndex<T> {
     payload: T,
     sibling: Subscription<T> | null,
   ): Subscription<T> {
+    const list = bucket ?? map?.get(key);
     const subscription: Subscription<T> = {
       pattern,
       roles,
       payload,
-      bucket,
-      position: bucket.length,
+      bucket: null,
+      position: list === undefined ? 0 : list.length,
       sibling,
       map,
       key,
     };
-    bucket.push(subscription);
+    if (list !== undefined) {
+      list.push(subscription);
+      subscription.bucket = list;
+    } else {
+      // A new list is made at its size: pushing to an empty one reserves room for about 17.
+      const made = [subscription];
+      map!.set(key, made);
+      subscription.bucket = made;
+    }
     return subscription;
   }
 

@@ -18,6 +18,7 @@ import type { Provision, ProvisionTerms } from "../language/model/provision.ts";
 import type { TimeExpression } from "../language/model/time-expression.ts";
 import { assertNever } from "./assert-never.ts";
 import { ConditionEvaluator } from "./condition-evaluator.ts";
+import { argumentKey, conditionWatch } from "./condition-watch.ts";
 import { dayText } from "./day-text.ts";
 import type { DeadlineOutcome, DeadlineRecord } from "./deadline-record.ts";
 import { DerivedFacts } from "./derived-facts.ts";
@@ -27,15 +28,16 @@ import { formatAnchor, formatCondition } from "./format-condition.ts";
 import { describeEvent } from "./format-event.ts";
 import { LazyReason } from "./lazy-reason.ts";
 import { MinHeap } from "./min-heap.ts";
+import { OpenedReason, type Opening } from "./opened-reason.ts";
 import { PatternIndex, type Subscription } from "./pattern-index.ts";
 import { Bindings, matchPattern } from "./pattern-match.ts";
 import { type Cause, mergeSources, type Reason } from "./reason.ts";
+import { type ReplayPlan, replayPlan, sortedValues } from "./replay-plan.ts";
 import type { Replay } from "./replay-result.ts";
 import {
   type AmendmentRt,
   append,
   collectLive,
-  type Deadline,
   type Hook,
   type InstrumentRt,
   isEnded,
@@ -43,6 +45,7 @@ import {
   newInstrumentRt,
   newProvisionRt,
   newScope,
+  none,
   type Payload,
   type ProvisionRt,
   type Scope,
@@ -55,6 +58,8 @@ import { RuledFacts } from "./ruled-facts.ts";
 import type { SelectedEvents } from "./select-events.ts";
 import { TimeTracker, type TimeValue } from "./time-tracker.ts";
 import type { FactState, InstrumentState, ProvisionState, Timeline } from "./timeline.ts";
+import type { TimelineBuilder } from "./timeline-builder.ts";
+import { TimelineMap } from "./timeline-map.ts";
 
 /*
  * The replay is a fold over days. Each day has three phases, encoded in the heap key
@@ -75,43 +80,6 @@ const lifecycleTypes: ReadonlySet<string> = new Set(lifecycleEventTypes);
 function isLifecycle(type: string): type is LifecycleEventType {
   return lifecycleTypes.has(type);
 }
-
-/**
- * A map's values in key order: as they are when the keys are already sorted (as a resolved
- * model's are).
- */
-function sortedValues<T>(map: ReadonlyMap<string, T>): readonly T[] {
-  // The model's maps are immutable: each is sorted once, and the array kept for the next replay.
-  const cached = sortedCache.get(map);
-  if (cached !== undefined) return cached as readonly T[];
-  const keys = [...map.keys()];
-  let values: T[] | null = null;
-  for (let i = 1; i < keys.length; i++)
-    if (keys[i - 1]! > keys[i]!) {
-      values = keys.sort().map((key) => map.get(key)!);
-      break;
-    }
-  values ??= [...map.values()];
-  sortedCache.set(map, values);
-  return values;
-}
-
-const sortedCache = new WeakMap<ReadonlyMap<string, unknown>, readonly unknown[]>();
-
-/** The position of each key of a model's map in `sortedValues` (kept, as the array is). */
-function positions(map: ReadonlyMap<string, { readonly id: string }>): ReadonlyMap<string, number> {
-  let cached = positionCache.get(map);
-  if (cached === undefined) {
-    const at = new Map<string, number>();
-    const values = sortedValues(map);
-    for (let i = 0; i < values.length; i++) at.set(values[i]!.id, i);
-    cached = at;
-    positionCache.set(map, cached);
-  }
-  return cached;
-}
-
-const positionCache = new WeakMap<ReadonlyMap<string, unknown>, ReadonlyMap<string, number>>();
 
 // ---------------------------------------------------------------- reasons' sentences
 // Each writes the summary of a LazyReason from what was captured at the change (see lazy-reason.ts).
@@ -170,14 +138,6 @@ const writeEndedWith = (s: {
   s.state === "expired"
     ? `Expired with ${s.id} on ${dayText(s.day)}`
     : `Discharged: ${s.id} was ${s.state} on ${dayText(s.day)}`;
-const writeOpened = (s: {
-  readonly id: string;
-  readonly how: string;
-  readonly day: Day;
-  readonly from: Anchor;
-}): string =>
-  `Pending: ${s.id} ${s.how} on ${dayText(s.day)}; in effect from ${formatAnchor(s.from)}`;
-
 /** What an activation captures: the instrument, the day, and the start if it came earlier. */
 interface Activation {
   readonly inst: string;
@@ -228,10 +188,10 @@ const writeConditionHolds = (s: ConditionChange): string =>
   `In effect: condition '${formatCondition(s.when)}' holds ${conditionCause(s)}`;
 const writeConditionFails = (s: ConditionChange): string =>
   `Pending: condition '${formatCondition(s.when)}' no longer holds ${conditionCause(s)}`;
-const writeDeadlinePassed = (deadline: Deadline): string =>
-  `Violated: the deadline ${dayText(deadline.day)} passed without performance; the governing limb was '${deadline.limb}'`;
-const writeViolatedLate = (s: { readonly now: Day; readonly deadline: Deadline }): string =>
-  `Violated on ${dayText(s.now)}: its deadline ${dayText(s.deadline.day)} (limb '${s.deadline.limb}') had already passed while it was not in effect`;
+const writeDeadlinePassed = (deadline: MutableRecord): string =>
+  `Violated: the deadline ${dayText(deadline.due)} passed without performance; the governing limb was '${deadline.limb}'`;
+const writeViolatedLate = (s: { readonly now: Day; readonly deadline: MutableRecord }): string =>
+  `Violated on ${dayText(s.now)}: its deadline ${dayText(s.deadline.due)} (limb '${s.deadline.limb}') had already passed while it was not in effect`;
 const writeEndCame = (value: TimeValue): string =>
   `Expired: its end '${value.limb.text}' came on ${dayText(value.day)}`;
 const writeFulfilled = (s: {
@@ -273,9 +233,8 @@ export class ReplayEngine {
   /** The runtime records, in the order of the model's sorted instruments and provisions. */
   private readonly instrumentRts: InstrumentRt[];
   private readonly provisionRts: (ProvisionRt | undefined)[];
-  /** Where each instrument and provision id sits in those lists (shared by replays of a model). */
-  private readonly instrumentAt: ReadonlyMap<string, number>;
-  private readonly provisionAt: ReadonlyMap<string, number>;
+  /** The model's instruments and provisions in order, and where each id sits (per model). */
+  private readonly plan: ReplayPlan;
   private readonly store: FactStore;
   private readonly evaluator: ConditionEvaluator;
   private readonly derived: DerivedFacts;
@@ -345,32 +304,38 @@ export class ReplayEngine {
       watches: (fact) => this.whenIndex.has(fact) || this.derived.dependsOn(fact),
       changed: (changes, day, event) => this.ruledChanged(changes, day, event),
     });
-    this.instrumentAt = positions(model.instruments);
-    this.provisionAt = positions(model.provisions);
+    this.plan = replayPlan(model);
     // Allocated at their size at once: grown by pushing, they would be copied over and over.
-    this.instrumentRts = new Array<InstrumentRt>(model.instruments.size);
-    this.provisionRts = new Array<ProvisionRt | undefined>(model.provisions.size);
+    this.instrumentRts = new Array<InstrumentRt>(this.plan.instruments.length);
+    this.provisionRts = new Array<ProvisionRt | undefined>(this.plan.provisions.length);
     this.setUp();
   }
 
   // ---------------------------------------------------------------- set-up
 
   private setUp(): void {
-    const instruments = sortedValues(this.model.instruments);
+    const { instruments, provisions, instrumentOf, provisionCount } = this.plan;
     const rts = this.instrumentRts;
-    for (let i = 0; i < instruments.length; i++) rts[i] = newInstrumentRt(instruments[i]!);
-    const provisions = sortedValues(this.model.provisions);
+    for (let i = 0; i < instruments.length; i++) {
+      const inst = newInstrumentRt(instruments[i]!);
+      // Its provisions' list is made at its size, and filled below in provision order.
+      const count = provisionCount[i]!;
+      if (count > 0) inst.provisions = new Array<ProvisionRt>(count);
+      rts[i] = inst;
+    }
+    const filled = new Int32Array(instruments.length);
     const prts = this.provisionRts;
     for (let i = 0; i < provisions.length; i++) {
       const def = provisions[i]!;
-      const inst = this.instrument(def.instrument);
-      if (inst === undefined) {
+      const at = instrumentOf[i]!;
+      if (at < 0) {
         prts[i] = undefined;
         continue;
       }
-      const p = newProvisionRt(def, inst);
+      const inst = rts[at]!;
+      const p = newProvisionRt(def, inst, i);
       prts[i] = p;
-      inst.provisions = append(inst.provisions, p);
+      inst.provisions[filled[at]!++] = p;
       if (def.when !== undefined) this.watchCondition(p, def.when);
     }
     for (const fact of sortedValues(this.model.facts)) {
@@ -390,19 +355,19 @@ export class ReplayEngine {
         if (target === undefined) continue;
         const amendment: AmendmentRt = { def, by: inst, target, applied: false };
         if (def.changes.when !== undefined) this.watchCondition(target, def.changes.when);
-        if (def.from === undefined) inst.eifAmendments.push(amendment);
+        if (def.from === undefined) inst.eifAmendments = append(inst.eifAmendments, amendment);
         else this.heap.push(keyOf(def.from.first, PHASE_DATED), { kind: "amendment", amendment });
       }
     }
   }
 
   private instrument(id: string): InstrumentRt | undefined {
-    const at = this.instrumentAt.get(id);
+    const at = this.plan.instrumentAt.get(id);
     return at === undefined ? undefined : this.instrumentRts[at];
   }
 
   private provision(id: string): ProvisionRt | undefined {
-    const at = this.provisionAt.get(id);
+    const at = this.plan.provisionAt.get(id);
     return at === undefined ? undefined : this.provisionRts[at];
   }
 
@@ -411,24 +376,24 @@ export class ReplayEngine {
    * values it fixes, when it fixes one), and tracks the derived instances it names.
    */
   private watchCondition(p: ProvisionRt, condition: NonNullable<ProvisionTerms["when"]>): void {
-    for (const [name, pairs] of this.evaluator.changeFilters(condition, p.def)) {
-      let entry = this.whenIndex.get(name);
+    const watch = conditionWatch(this.model.facts, this.evaluator, condition, p.def);
+    for (const { fact, keys } of watch.filters) {
+      let entry = this.whenIndex.get(fact);
       if (entry === undefined) {
         entry = { any: [], byArgument: new Map() };
-        this.whenIndex.set(name, entry);
+        this.whenIndex.set(fact, entry);
       }
-      if (pairs === null) {
+      if (keys === null) {
         if (!entry.any.includes(p)) entry.any.push(p);
         continue;
       }
-      for (const [position, value] of pairs) {
-        const key = `${position}:${value}`;
+      for (const key of keys) {
         const list = entry.byArgument.get(key);
         if (list === undefined) entry.byArgument.set(key, [p]);
         else if (!list.includes(p)) list.push(p);
       }
     }
-    for (const atom of this.evaluator.groundAtoms(condition, p.def, true)) this.derived.track(atom);
+    for (const atom of watch.atoms) this.derived.track(atom);
   }
 
   /** The provisions whose condition a change of this fact instance may affect. */
@@ -438,7 +403,7 @@ export class ReplayEngine {
     collectLive(entry.any, out);
     if (entry.byArgument.size === 0) return;
     for (let i = 0; i < args.length; i++) {
-      const list = entry.byArgument.get(`${i}:${args[i]}`);
+      const list = entry.byArgument.get(argumentKey(i, args[i]!));
       if (list !== undefined) collectLive(list, out);
     }
   }
@@ -890,7 +855,7 @@ export class ReplayEngine {
 
   private denounce(inst: InstrumentRt, event: Event): void {
     if (isEnded(inst.state)) return;
-    inst.notices.push({ event, used: false });
+    inst.notices = append(inst.notices, { event, used: false });
     const period = inst.def.denunciation;
     const term = inst.def.term;
     // `denunciation … after term`: a notice counts only once the term has run out.
@@ -1127,7 +1092,8 @@ export class ReplayEngine {
   /** An amendment's `from` date has come: apply it if its instrument exists by then. */
   private amendmentDue(amendment: AmendmentRt): void {
     const state = amendment.by.state;
-    if (state === null) amendment.by.waitingAmendments.push(amendment);
+    if (state === null)
+      amendment.by.waitingAmendments = append(amendment.by.waitingAmendments, amendment);
     else if (!isEnded(state)) this.applyAmendment(amendment);
   }
 
@@ -1155,7 +1121,7 @@ export class ReplayEngine {
         dueValue = this.trackTime(p, "due");
         const oldDue =
           old !== null
-            ? ` (due ${dayText(old.day)})`
+            ? ` (due ${dayText(old.due)})`
             : before.due === undefined
               ? ""
               : " (not yet fixed)";
@@ -1188,6 +1154,7 @@ export class ReplayEngine {
     if (untilChanged && p.activated) this.commitUntil(p, untilValue);
     if (changes.from !== undefined && !p.activated) {
       this.cancel(p.anchorScope);
+      this.stopWaiting(p, before.from);
       p.anchorScope = null;
       p.anchorDay = null;
       p.anchorEvent = null;
@@ -1201,6 +1168,7 @@ export class ReplayEngine {
   private openProvisions(inst: InstrumentRt, how: "was signed" | "entered into force"): void {
     const because = this.instrumentCause(inst);
     let shared: Reason | null = null;
+    let opening: Opening | null = null;
     for (const p of inst.provisions) {
       if (p.opened) continue;
       p.opened = true;
@@ -1215,23 +1183,16 @@ export class ReplayEngine {
       )
         reason = shared;
       else {
-        reason = new LazyReason(
-          "rule",
-          writeOpened,
-          { id: inst.def.id, how, day: this.now, from },
-          p.def.sources,
-          undefined,
-          undefined,
-          inst.def.id,
-          undefined,
-          because,
-        );
+        opening ??= { id: inst.def.id, how, day: this.now, because };
+        reason = new OpenedReason(opening, from, p.def.sources);
         if (from.kind === "entry-into-force") shared = reason;
       }
       this.setProvisionState(p, "pending", reason);
       this.setUpAnchor(p);
     }
-    const waiting = inst.waitingAmendments.splice(0);
+    const waiting = inst.waitingAmendments;
+    if (waiting.length === 0) return;
+    inst.waitingAmendments = none();
     for (const amendment of waiting) this.applyAmendment(amendment);
   }
 
@@ -1255,6 +1216,15 @@ export class ReplayEngine {
       if (p.inst.eifDay !== null) this.anchorFired(p, p.inst.eifDay, null);
       return;
     }
+    if (anchor.kind === "fulfilment" || anchor.kind === "violation") {
+      // The provision waits in the other's hooks itself, with no scope: see `finalize`.
+      const other = this.outcomeOf(p, anchor);
+      if (other === undefined) return;
+      const day = anchor.kind === "fulfilment" ? other.fulfilledDay : other.violatedDay;
+      if (day !== null) this.anchorFired(p, day, null);
+      else if (!other.final) other.finalHooks = append(other.finalHooks, p);
+      return;
+    }
     const scope = newScope();
     p.anchorScope = scope;
     if (anchor.kind === "date") {
@@ -1264,6 +1234,25 @@ export class ReplayEngine {
       return;
     }
     this.watchAnchor(p, scope, anchor, p.openedDay, { kind: "start", provision: p });
+  }
+
+  /** The provision whose fulfilment or violation an anchor of `p` names. */
+  private outcomeOf(
+    p: ProvisionRt,
+    anchor: Anchor & { readonly kind: "fulfilment" | "violation" },
+  ): ProvisionRt | undefined {
+    // A provision's own start was resolved with the model; any other anchor is looked up.
+    if (anchor !== p.def.from) return this.provision(anchor.provision);
+    const at = this.plan.startsAfter[p.index]!;
+    return at < 0 ? undefined : this.provisionRts[at];
+  }
+
+  /** A provision no longer waits for the outcome its (replaced) start `anchor` named. */
+  private stopWaiting(p: ProvisionRt, anchor: Anchor): void {
+    if (anchor.kind !== "fulfilment" && anchor.kind !== "violation") return;
+    const hooks = this.outcomeOf(p, anchor)?.finalHooks;
+    const at = hooks?.indexOf(p) ?? -1;
+    if (at >= 0) hooks!.splice(at, 1);
   }
 
   /** Wakes the target now or later with the day (and event) of an anchor. Dates wake at once. */
@@ -1296,7 +1285,7 @@ export class ReplayEngine {
         return;
       case "fulfilment":
       case "violation": {
-        const other = this.provision(anchor.provision);
+        const other = this.outcomeOf(p, anchor);
         if (other === undefined) return;
         const day = anchor.kind === "fulfilment" ? other.fulfilledDay : other.violatedDay;
         if (day !== null) this.wake(target, day, null);
@@ -1521,7 +1510,7 @@ export class ReplayEngine {
   private conditionCauses(p: ProvisionRt): readonly Cause[] {
     const when = p.terms.when;
     if (when === undefined) return noCauses;
-    const atoms = this.evaluator.groundAtoms(when, p.def, false);
+    const atoms = conditionWatch(this.model.facts, this.evaluator, when, p.def).causes;
     if (atoms.length === 0) return noCauses;
     return atoms.map((atom) => ({ kind: "fact", id: atom.key, day: this.now }));
   }
@@ -1610,12 +1599,11 @@ export class ReplayEngine {
     if (
       previous !== null &&
       value !== null &&
-      previous.day === value.day &&
+      previous.due === value.day &&
       previous.limb === value.limb.text
     )
       return;
-    if (previous !== null && previous.record.outcome === "open")
-      previous.record.outcome = "replaced";
+    if (previous !== null && previous.outcome === "open") previous.outcome = "replaced";
     p.deadlineVersion++;
     p.overdue = false;
     if (value === null) {
@@ -1629,7 +1617,7 @@ export class ReplayEngine {
       outcome: "open",
     };
     this.records.push(record);
-    p.deadline = { day: value.day, limb: value.limb.text, record };
+    p.deadline = record;
     if (value.day < this.now) {
       p.overdue = true;
       this.checkOverdue(p);
@@ -1704,7 +1692,7 @@ export class ReplayEngine {
   private fulfil(p: ProvisionRt, event: Event): void {
     if (p.final || p.state !== "in-effect") return;
     const deadline = p.deadline;
-    if (deadline !== null && this.now > deadline.day) return;
+    if (deadline !== null && this.now > deadline.due) return;
     const due = p.terms.due;
     this.finalize(
       p,
@@ -1748,8 +1736,7 @@ export class ReplayEngine {
     if (p.final) return;
     p.final = true;
     this.setProvisionState(p, state, reason);
-    if (p.deadline !== null && p.deadline.record.outcome === "open")
-      p.deadline.record.outcome = outcome;
+    if (p.deadline !== null && p.deadline.outcome === "open") p.deadline.outcome = outcome;
     this.cancel(p.anchorScope);
     this.cancel(p.dueScope);
     this.cancel(p.untilScope);
@@ -1763,8 +1750,14 @@ export class ReplayEngine {
     p.finalHooks = null;
     if (hooks !== null)
       for (const hook of hooks) {
-        const wanted = hook.on === "fulfilment" ? "fulfilled" : "violated";
-        if (hook.scope.active && wanted === state) this.wake(hook.target, this.now, null);
+        if ("on" in hook) {
+          const wanted = hook.on === "fulfilment" ? "fulfilled" : "violated";
+          if (hook.scope.active && wanted === state) this.wake(hook.target, this.now, null);
+        } else {
+          // A provision whose start is this outcome (see `setUpAnchor`).
+          const wanted = hook.terms.from.kind === "fulfilment" ? "fulfilled" : "violated";
+          if (wanted === state) this.anchorFired(hook, this.now, null);
+        }
       }
   }
 
@@ -1862,17 +1855,16 @@ export class ReplayEngine {
   // ---------------------------------------------------------------- result
 
   result(reading: string | null): Replay {
-    const instruments = new Map<string, Timeline<InstrumentState>>();
-    for (const inst of this.instrumentRts) {
-      const id = inst.def.id;
-      instruments.set(id, { id, intervals: inst.tl.finish() });
-    }
-    const provisions = new Map<string, Timeline<ProvisionState>>();
-    for (const p of this.provisionRts) {
-      if (p === undefined) continue;
-      const id = p.def.id;
-      provisions.set(id, { id, intervals: p.tl.finish() });
-    }
+    // The timelines are finished when read (see TimelineMap): the builders are handed over.
+    const rts = this.instrumentRts;
+    const instrumentIntervals = new Array<TimelineBuilder<InstrumentState>>(rts.length);
+    for (let i = 0; i < rts.length; i++) instrumentIntervals[i] = rts[i]!.tl;
+    const prts = this.provisionRts;
+    const provisionIntervals = new Array<TimelineBuilder<ProvisionState> | undefined>(prts.length);
+    for (let i = 0; i < prts.length; i++) provisionIntervals[i] = prts[i]?.tl;
+    const plan = this.plan;
+    const instruments = new TimelineMap(plan.instruments, plan.instrumentAt, instrumentIntervals);
+    const provisions = new TimelineMap(plan.provisions, plan.provisionAt, provisionIntervals);
     const facts = new Map<string, Timeline<FactState>>();
     const timelines = this.store.timelines();
     for (const key of [...timelines.keys()].sort())

@@ -95,7 +95,8 @@ export interface InstrumentRt {
   signatureEvent: Event | null;
   eifDay: Day | null;
   expiryVersion: number;
-  readonly notices: Notice[];
+  /** Replaced through `append`, never pushed to while empty: see `none`. */
+  notices: Notice[];
   provisions: ProvisionRt[];
   eifHooks: Hook[] | null;
   signatureHooks: Hook[] | null;
@@ -104,10 +105,11 @@ export interface InstrumentRt {
   causeDay: Day;
   /** The reason its provisions came into effect on its entry into force, shared among them. */
   activationReason: Reason | null;
-  readonly eifAmendments: AmendmentRt[];
-  readonly waitingAmendments: AmendmentRt[];
+  eifAmendments: AmendmentRt[];
+  waitingAmendments: AmendmentRt[];
 }
 
+/** A deadline as it stands: the provision's current one, and the record of it in the result. */
 export interface MutableRecord {
   readonly provision: string;
   readonly due: Day;
@@ -115,14 +117,10 @@ export interface MutableRecord {
   outcome: DeadlineOutcome;
 }
 
-export interface Deadline {
-  readonly day: Day;
-  readonly limb: string;
-  readonly record: MutableRecord;
-}
-
 export interface ProvisionRt {
   readonly def: Provision;
+  /** Its position among the model's provisions (see ReplayPlan). */
+  readonly index: number;
   readonly inst: InstrumentRt;
   readonly tl: TimelineBuilder<ProvisionState>;
   terms: ProvisionTerms;
@@ -132,7 +130,11 @@ export interface ProvisionRt {
   final: boolean;
   fulfilledDay: Day | null;
   violatedDay: Day | null;
-  finalHooks: FinalHook[] | null;
+  /**
+   * What waits for its fulfilment or violation: hooks, and the provisions whose start it is
+   * (`from violation of …`), which wait themselves, without a scope.
+   */
+  finalHooks: (FinalHook | ProvisionRt)[] | null;
   anchorScope: Scope | null;
   anchorDay: Day | null;
   anchorEvent: Event | null;
@@ -142,7 +144,7 @@ export interface ProvisionRt {
   fulfilSub: Subscription<Payload> | null;
   violateSub: Subscription<Payload> | null;
   dueScope: Scope | null;
-  deadline: Deadline | null;
+  deadline: MutableRecord | null;
   deadlineVersion: number;
   deadlineSources: readonly string[];
   overdue: boolean;
@@ -194,6 +196,16 @@ export function append<T extends object>(list: T[] | null, item: T): T[] {
   return list;
 }
 
+const empty: never[] = [];
+
+/**
+ * The empty list that records share until their first item: lists that start with it are only
+ * ever replaced through `append`, which copies an empty list rather than pushing to it.
+ */
+export function none<T>(): T[] {
+  return empty;
+}
+
 /** A fresh record for an instrument. */
 export function newInstrumentRt(def: Instrument): InstrumentRt {
   return {
@@ -206,22 +218,23 @@ export function newInstrumentRt(def: Instrument): InstrumentRt {
     signatureEvent: null,
     eifDay: null,
     expiryVersion: 0,
-    notices: [],
-    provisions: [],
+    notices: none(),
+    provisions: none(),
     eifHooks: null,
     signatureHooks: null,
     cause: null,
     causeDay: 0,
     activationReason: null,
-    eifAmendments: [],
-    waitingAmendments: [],
+    eifAmendments: none(),
+    waitingAmendments: none(),
   };
 }
 
 /** A fresh record for a provision of an instrument. */
-export function newProvisionRt(def: Provision, inst: InstrumentRt): ProvisionRt {
+export function newProvisionRt(def: Provision, inst: InstrumentRt, index: number): ProvisionRt {
   return {
     def,
+    index,
     inst,
     tl: new TimelineBuilder(),
     terms: def,
