@@ -12,6 +12,7 @@ import { replay } from "../src/engine/index.ts";
 import { compile, formatDay, type Model } from "../src/language/index.ts";
 import { type BenchOptions, type BenchResult, count, median, ms, table, time } from "./measure.ts";
 import { profileIfAsked } from "./profile.ts";
+import { replayAndRead } from "./read-replay.ts";
 import { type Comparison, compareTransitions, reasonsTally } from "./symboleo-compare.ts";
 import { dataProcessing } from "./symboleo-data-processing.ts";
 import { driveSymboleo } from "./symboleo-driver.ts";
@@ -169,7 +170,10 @@ export async function benchSample<T, A extends string>(
     const symboleoRuns: number[] = [];
     const rounds = plan.runs;
     for (let round = 0; round < rounds; round++) {
-      const p = time(() => replay(model), { warmups: round === 0 ? plan.warmups : 0, runs: 1 });
+      const p = time(() => replayAndRead(model), {
+        warmups: round === 0 ? plan.warmups : 0,
+        runs: 1,
+      });
       const s = time(() => driveSymboleo(core, sample, scenario, false), {
         warmups: round === 0 ? plan.warmups : 0,
         runs: 1,
