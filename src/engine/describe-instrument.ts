@@ -2,8 +2,20 @@ import { formatDuration } from "../language/calendar/duration.ts";
 import type { Instrument, Term } from "../language/model/instrument.ts";
 import { assertNever } from "./assert-never.ts";
 
+/** Each term's text, written once: every renewal's reason names it. */
+const termTexts = new WeakMap<Term, string>();
+
 /** An instrument's term as written: `term 30 years, renewal 5 years notice 1 year`. */
 export function describeTerm(term: Term): string {
+  let text = termTexts.get(term);
+  if (text === undefined) {
+    text = writeTerm(term);
+    termTexts.set(term, text);
+  }
+  return text;
+}
+
+function writeTerm(term: Term): string {
   const renewal = term.renewal;
   if (renewal === undefined)
     return `term ${formatDuration(term.duration)}${term.thenIndefinite ? " then indefinite" : ""}`;
