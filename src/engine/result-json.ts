@@ -1,5 +1,6 @@
 import { type Day, formatDay } from "../language/calendar/day.ts";
 import type { ExplainStep, Explanation } from "./explain.ts";
+import { plainReason } from "./lazy-reason.ts";
 import { type StateEntry, stateAt } from "./queries.ts";
 import type { Reason } from "./reason.ts";
 import type { Replay } from "./replay-result.ts";
@@ -25,19 +26,13 @@ export interface ReasonDetailJson {
 }
 
 export function reasonDetailToJson(reason: Reason): ReasonDetailJson {
+  const { because, ...plain } = plainReason(reason);
   return {
-    kind: reason.kind,
-    summary: reason.summary,
-    ...(reason.event === undefined ? {} : { event: reason.event }),
-    ...(reason.limb === undefined ? {} : { limb: reason.limb }),
-    ...(reason.instrument === undefined ? {} : { instrument: reason.instrument }),
-    ...(reason.rule === undefined ? {} : { rule: reason.rule }),
+    ...plain,
     sources: [...reason.sources],
-    ...(reason.because === undefined || reason.because.length === 0
+    ...(because === undefined || because.length === 0
       ? {}
-      : {
-          because: reason.because.map((c) => ({ kind: c.kind, id: c.id, day: formatDay(c.day) })),
-        }),
+      : { because: because.map((c) => ({ kind: c.kind, id: c.id, day: formatDay(c.day) })) }),
   };
 }
 

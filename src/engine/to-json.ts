@@ -1,6 +1,7 @@
 import { dayText } from "./day-text.ts";
 import type { DeadlineOutcome } from "./deadline-record.ts";
 import type { Change, ChangeKind } from "./diff.ts";
+import { plainReason } from "./lazy-reason.ts";
 import type { Reason, ReasonKind } from "./reason.ts";
 import type { Replay } from "./replay-result.ts";
 import type { AnyState, Interval, Timeline } from "./timeline.ts";
@@ -52,14 +53,9 @@ export interface ChangeJson {
 }
 
 export function reasonToJson(reason: Reason): ReasonJson {
-  return {
-    kind: reason.kind,
-    summary: reason.summary,
-    ...(reason.event === undefined ? {} : { event: reason.event }),
-    ...(reason.limb === undefined ? {} : { limb: reason.limb }),
-    ...(reason.instrument === undefined ? {} : { instrument: reason.instrument }),
-    sources: [...reason.sources],
-  };
+  // The replay's JSON leaves out the rule and the causes (explanations give them).
+  const { rule: _rule, because: _because, ...plain } = plainReason(reason);
+  return { ...plain, sources: [...reason.sources] };
 }
 
 export function intervalToJson(interval: Interval<AnyState>): IntervalJson {
