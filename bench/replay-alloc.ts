@@ -4,6 +4,11 @@
  * engine on a shared machine.
  *
  *   node --max-old-space-size=8192 --import tsx bench/replay-alloc.ts --events 100000 [--runs 5]
+ *     [--corpus generated|meat-sale|energy|data-processing]
+ *
+ * The corpus is the generated one of the replay benchmark (the default, built as objects) or one
+ * of the Symboleo samples' generated scenarios (§7 of docs/benchmarks.md, compiled from text with
+ * the seed the Symboleo benchmark uses).
  *
  * Allocation comes from the inspector's sampling heap profiler (every 512 bytes on average,
  * counting objects that either collector has since freed), over `runs` replays after two
@@ -13,7 +18,11 @@
 import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
+import { compile, type Model } from "../src/language/index.ts";
 import { replayAndRead } from "./read-replay.ts";
+import { generateProcessing, processingDocuments } from "./symboleo-data-processing.ts";
+import { generateMeatSale, meatSaleDocuments } from "./symboleo-meat-sale.ts";
+import { energyDocuments, generateEnergy } from "./symboleo-transactive-energy.ts";
 import { generateCorpus } from "./synthetic-corpus.ts";
 
 interface SampleNode {
@@ -32,11 +41,28 @@ const { values } = parseArgs({
   options: {
     events: { type: "string", default: "100000" },
     runs: { type: "string", default: "5" },
+    corpus: { type: "string", default: "generated" },
   },
 });
 const events = Number(values.events);
 const runs = Number(values.runs);
-const model = generateCorpus({ events, model: true }).model!;
+/** The Symboleo benchmark's seed (bench/symboleo.ts). */
+const symboleoSeed = 0x5eb01e0;
+const corpora: Record<string, () => Model> = {
+  generated: () => generateCorpus({ events, model: true }).model!,
+  "meat-sale": () => compile(meatSaleDocuments(generateMeatSale(events, symboleoSeed))).model,
+  energy: () => compile(energyDocuments(generateEnergy(events, symboleoSeed))).model,
+  "data-processing": () =>
+    compile(processingDocuments(generateProcessing(events, symboleoSeed))).model,
+};
+const build = corpora[values.corpus];
+if (build === undefined || !Number.isInteger(events) || events <= 0 || !(runs > 0)) {
+  console.error(
+    `replay-alloc: --events must be a positive integer, --runs positive, --corpus one of ${Object.keys(corpora).join(", ")}`,
+  );
+  process.exit(2);
+}
+const model = build();
 replayAndRead(model);
 replayAndRead(model);
 
@@ -76,7 +102,7 @@ for (const entry of stats) {
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 console.log(
-  `${events.toLocaleString("en-US")} events: ${mb(total / runs)} MB allocated per replay (${Math.round(total / runs / events)} bytes an event, mean of ${runs})`,
+  `${values.corpus}, ${events.toLocaleString("en-US")} events, ${model.provisions.size.toLocaleString("en-US")} provisions: ${mb(total / runs)} MB allocated per replay (${Math.round(total / runs / events)} bytes an event, ${Math.round(total / runs / Math.max(1, model.provisions.size))} a provision; mean of ${runs})`,
 );
 for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 12))
   console.log(`  ${mb(bytes / runs).padStart(7)} MB  ${site}`);
