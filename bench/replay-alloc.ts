@@ -37,31 +37,48 @@ function siteName(node: SampleNode): string {
   return `${functionName || "(anonymous)"}${file === "" ? "" : ` (${file})`}`;
 }
 
-const { values } = parseArgs({
-  options: {
-    events: { type: "string", default: "100000" },
-    runs: { type: "string", default: "5" },
-    corpus: { type: "string", default: "generated" },
-  },
-});
+const corpusNames = ["generated", "meat-sale", "energy", "data-processing"] as const;
+const usage = `replay-alloc: --events must be a positive integer, --runs positive, --corpus one of ${corpusNames.join(", ")}`;
+
+function fail(reason: string): never {
+  console.error(`${reason}\n${usage}`);
+  process.exit(2);
+}
+
+function readArguments() {
+  try {
+    return parseArgs({
+      options: {
+        events: { type: "string", default: "100000" },
+        runs: { type: "string", default: "5" },
+        corpus: { type: "string", default: "generated" },
+      },
+    }).values;
+  } catch (error) {
+    // An unknown option, or a value that looks like one (`--events -5`).
+    return fail(`replay-alloc: ${(error as Error).message}`);
+  }
+}
+
+const values = readArguments();
 const events = Number(values.events);
 const runs = Number(values.runs);
 /** The Symboleo benchmark's seed (bench/symboleo.ts). */
 const symboleoSeed = 0x5eb01e0;
-const corpora: Record<string, () => Model> = {
+const corpora: Record<(typeof corpusNames)[number], () => Model> = {
   generated: () => generateCorpus({ events, model: true }).model!,
   "meat-sale": () => compile(meatSaleDocuments(generateMeatSale(events, symboleoSeed))).model,
   energy: () => compile(energyDocuments(generateEnergy(events, symboleoSeed))).model,
   "data-processing": () =>
     compile(processingDocuments(generateProcessing(events, symboleoSeed))).model,
 };
-const build = corpora[values.corpus];
-if (build === undefined || !Number.isInteger(events) || events <= 0 || !(runs > 0)) {
-  console.error(
-    `replay-alloc: --events must be a positive integer, --runs positive, --corpus one of ${Object.keys(corpora).join(", ")}`,
-  );
-  process.exit(2);
-}
+const name = corpusNames.find((n) => n === values.corpus);
+if (name === undefined) fail(`replay-alloc: no corpus named '${values.corpus}'`);
+if (!Number.isInteger(events) || events <= 0)
+  fail(`replay-alloc: --events '${values.events}' is not a positive integer`);
+if (!Number.isInteger(runs) || runs <= 0)
+  fail(`replay-alloc: --runs '${values.runs}' is not a positive integer`);
+const build = corpora[name];
 const model = build();
 replayAndRead(model);
 replayAndRead(model);
