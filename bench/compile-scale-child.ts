@@ -9,9 +9,9 @@
  * the RSS high-water mark, keeps the model to measure it, and compiles again for the timings; it
  * prints one line of JSON on stdout.
  */
-import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import { compile } from "../src/language/index.ts";
+import { commandLine, positiveInteger } from "./command-line.ts";
 import { collectGarbage, median } from "./measure.ts";
 import { generateCorpus } from "./synthetic-corpus.ts";
 
@@ -46,15 +46,17 @@ export interface CompileScaleChildResult {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const usage =
+    "Usage: node --expose-gc --import tsx bench/compile-scale-child.ts --events N [--runs R]";
+  const { values } = commandLine("compile-scale-child", usage, {
     args: process.argv.slice(2),
     options: {
       events: { type: "string" },
       runs: { type: "string", default: "3" },
     },
   });
-  const events = Number(values.events);
-  if (!Number.isInteger(events) || events <= 0) throw new Error("--events N is required");
+  const events = positiveInteger("compile-scale-child", usage, "--events", values.events);
+  positiveInteger("compile-scale-child", usage, "--runs", values.runs);
   const started = performance.now();
   const corpus = generateCorpus({ events, text: true, documentSize: 1_000_000 });
   const documents = corpus.documents;

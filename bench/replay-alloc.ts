@@ -16,9 +16,9 @@
  * the time outside the collector's pauses (the program's own) can be told from them.
  */
 import { Session } from "node:inspector/promises";
-import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import { compile, type Model } from "../src/language/index.ts";
+import { commandLine, failUsage, positiveInteger } from "./command-line.ts";
 import { replayAndRead } from "./read-replay.ts";
 import { generateProcessing, processingDocuments } from "./symboleo-data-processing.ts";
 import { generateMeatSale, meatSaleDocuments } from "./symboleo-meat-sale.ts";
@@ -38,31 +38,16 @@ function siteName(node: SampleNode): string {
 }
 
 const corpusNames = ["generated", "meat-sale", "energy", "data-processing"] as const;
-const usage = `replay-alloc: --events must be a positive integer, --runs positive, --corpus one of ${corpusNames.join(", ")}`;
-
-function fail(reason: string): never {
-  console.error(`${reason}\n${usage}`);
-  process.exit(2);
-}
-
-function readArguments() {
-  try {
-    return parseArgs({
-      options: {
-        events: { type: "string", default: "100000" },
-        runs: { type: "string", default: "5" },
-        corpus: { type: "string", default: "generated" },
-      },
-    }).values;
-  } catch (error) {
-    // An unknown option, or a value that looks like one (`--events -5`).
-    return fail(`replay-alloc: ${(error as Error).message}`);
-  }
-}
-
-const values = readArguments();
-const events = Number(values.events);
-const runs = Number(values.runs);
+const usage = `Usage: node --max-old-space-size=8192 --import tsx bench/replay-alloc.ts [--events N] [--runs R] [--corpus ${corpusNames.join("|")}]`;
+const { values } = commandLine("replay-alloc", usage, {
+  options: {
+    events: { type: "string", default: "100000" },
+    runs: { type: "string", default: "5" },
+    corpus: { type: "string", default: "generated" },
+  },
+});
+const events = positiveInteger("replay-alloc", usage, "--events", values.events);
+const runs = positiveInteger("replay-alloc", usage, "--runs", values.runs);
 /** The Symboleo benchmark's seed (bench/symboleo.ts). */
 const symboleoSeed = 0x5eb01e0;
 const corpora: Record<(typeof corpusNames)[number], () => Model> = {
@@ -73,11 +58,7 @@ const corpora: Record<(typeof corpusNames)[number], () => Model> = {
     compile(processingDocuments(generateProcessing(events, symboleoSeed))).model,
 };
 const name = corpusNames.find((n) => n === values.corpus);
-if (name === undefined) fail(`replay-alloc: no corpus named '${values.corpus}'`);
-if (!Number.isInteger(events) || events <= 0)
-  fail(`replay-alloc: --events '${values.events}' is not a positive integer`);
-if (!Number.isInteger(runs) || runs <= 0)
-  fail(`replay-alloc: --runs '${values.runs}' is not a positive integer`);
+if (name === undefined) failUsage(`replay-alloc: no corpus named '${values.corpus}'`, usage);
 const build = corpora[name];
 const model = build();
 replayAndRead(model);

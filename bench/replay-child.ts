@@ -8,9 +8,9 @@
  * recording the heap at every garbage collection (v8.GCProfiler) and the RSS high-water mark, then
  * replays it again for the timings; it prints one line of JSON on stdout.
  */
-import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import type { replay } from "../src/engine/index.ts";
+import { commandLine, positiveInteger } from "./command-line.ts";
 import { collectGarbage, time } from "./measure.ts";
 import { hotFunctions, profile, writeProfile } from "./profile.ts";
 import { replayAndRead } from "./read-replay.ts";
@@ -50,7 +50,9 @@ export interface ReplayChildResult {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const usage =
+    "Usage: node --expose-gc --import tsx bench/replay-child.ts --events N [--runs R] [--budget MS] [--seed S] [--profile FILE]";
+  const { values } = commandLine("replay-child", usage, {
     args: process.argv.slice(2),
     options: {
       events: { type: "string" },
@@ -60,9 +62,10 @@ async function main(): Promise<void> {
       profile: { type: "string" },
     },
   });
-  const events = Number(values.events);
-  if (!Number.isInteger(events) || events <= 0) throw new Error("--events N is required");
-  const runs = Number(values.runs);
+  const events = positiveInteger("replay-child", usage, "--events", values.events);
+  const runs = positiveInteger("replay-child", usage, "--runs", values.runs);
+  positiveInteger("replay-child", usage, "--budget", values.budget);
+  if (values.seed !== undefined) positiveInteger("replay-child", usage, "--seed", values.seed);
   const started = performance.now();
   const corpus = generateCorpus({
     events,

@@ -9,10 +9,10 @@
  * Prints one row per size: events the fold looked at, subscriptions met, timed items run,
  * provisions brought into effect, conditions re-evaluated, per corpus event; and intervals made.
  */
-import { parseArgs } from "node:util";
 import { replay } from "../src/engine/index.ts";
 import { PatternIndex } from "../src/engine/pattern-index.ts";
 import { ReplayEngine } from "../src/engine/replay-engine.ts";
+import { commandLine, positiveInteger } from "./command-line.ts";
 import { generateCorpus } from "./synthetic-corpus.ts";
 
 interface Counts {
@@ -56,8 +56,11 @@ wrap(PatternIndex.prototype, "collect", (_args, result) => {
   if (typeof result === "number") counts.met += result;
 });
 
-const { values } = parseArgs({ options: { max: { type: "string", default: "1000000" } } });
-const max = Number(values.max);
+const usage = "Usage: npx tsx bench/replay-work.ts [--max N]  (sizes 10^3 up to N events)";
+const { values } = commandLine("replay-work", usage, {
+  options: { max: { type: "string", default: "1000000" } },
+});
+const max = positiveInteger("replay-work", usage, "--max", values.max);
 const rows: string[] = [
   "| events | looked at | subscriptions met | timed items | activations | conditions re-evaluated | intervals |",
   "|---|---|---|---|---|---|---|",

@@ -17,7 +17,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { commandLine } from "./command-line.ts";
 import { compileScale } from "./compile-scale.ts";
 import { eflintLoan } from "./eflint-loan.ts";
 import { flagship } from "./flagship.ts";
@@ -74,7 +74,7 @@ Benchmarks: ${benchmarks.map((b) => b.name).join(", ")}
 `;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = commandLine("bench", usage, {
     args: process.argv.slice(2),
     options: {
       quick: { type: "boolean", default: false },

@@ -6,17 +6,15 @@ import { describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const run = promisify(execFile);
 
-function replayAlloc(args: readonly string[]) {
-  return run(process.execPath, ["--import", "tsx", "bench/replay-alloc.ts", ...args], {
-    cwd: root,
-  });
+function bench(script: string, args: readonly string[]) {
+  return run(process.execPath, ["--import", "tsx", `bench/${script}`, ...args], { cwd: root });
 }
 
 describe("bench/replay-alloc.ts", () => {
   it("reports what a replay of a Symboleo sample's scenario allocates, by site", {
     timeout: 60_000,
   }, async () => {
-    const { stdout } = await replayAlloc([
+    const { stdout } = await bench("replay-alloc.ts", [
       "--corpus",
       "data-processing",
       "--events",
@@ -32,28 +30,51 @@ describe("bench/replay-alloc.ts", () => {
     expect(rest.some((line) => /MB {2}\w+ \(replay-engine\.ts\)$/.test(line))).toBe(true);
     expect(rest.at(-1)).toMatch(/^One more replay: \d+ ms, of which \d+ ms in \d+ collections/);
   });
+});
 
-  it("refuses an unknown corpus or a size that is not a positive integer, saying what it takes", {
-    timeout: 60_000,
+describe("the bench commands, given bad arguments", () => {
+  const cases: readonly (readonly [string, readonly string[], RegExp])[] = [
+    ["run.ts", ["--bogus"], /^bench: Unknown option '--bogus'/],
+    ["run.ts", ["--only"], /^bench: Option '--only <value>' argument missing/],
+    ["run.ts", ["--only", "nope"], /^Unknown benchmark 'nope'/],
+    [
+      "replay-alloc.ts",
+      ["--corpus", "nope", "--events", "10"],
+      /^replay-alloc: no corpus named 'nope'/,
+    ],
+    [
+      "replay-alloc.ts",
+      ["--events", "ten"],
+      /^replay-alloc: --events 'ten' is not a positive integer/,
+    ],
+    [
+      "replay-alloc.ts",
+      ["--events", "-5"],
+      /^replay-alloc: Option '--events' argument is ambiguous\. .*'--events=-XYZ'/,
+    ],
+    ["replay-alloc.ts", ["--runs", "0"], /^replay-alloc: --runs '0' is not a positive integer/],
+    ["replay-work.ts", ["--max", "x"], /^replay-work: --max 'x' is not a positive integer/],
+    ["replay-child.ts", [], /^replay-child: --events is required/],
+    [
+      "compile-scale-child.ts",
+      ["--events", "1e3x"],
+      /^compile-scale-child: --events '1e3x' is not a positive integer/,
+    ],
+  ];
+
+  it("say what is wrong and how to call them, with exit code 2 and no stack trace", {
+    timeout: 120_000,
   }, async () => {
-    for (const [args, reason] of [
-      [["--corpus", "nope", "--events", "10"], /no corpus named 'nope'/],
-      [["--events", "ten"], /--events 'ten' is not a positive integer/],
-      [["--events", "-5"], /Option '--events' argument is ambiguous/],
-      [["--runs", "0"], /--runs '0' is not a positive integer/],
-      [["--bogus"], /Unknown option '--bogus'/],
-    ] as const) {
-      const failure = await replayAlloc(args).then(
+    for (const [script, args, reason] of cases) {
+      const failure = await bench(script, args).then(
         () => null,
         (error: { code?: number; stderr?: string }) => error,
       );
-      expect(failure?.code).toBe(2);
-      expect(failure?.stderr).toMatch(reason);
-      expect(failure?.stderr).toMatch(
-        /replay-alloc: --events must be a positive integer, --runs positive, --corpus one of generated, meat-sale, energy, data-processing/,
-      );
-      // One clear message, not a stack trace.
-      expect(failure?.stderr).not.toMatch(/\n\s+at /);
+      expect(failure?.code, `${script} ${args.join(" ")}`).toBe(2);
+      const stderr = failure?.stderr ?? "";
+      expect(stderr, `${script} ${args.join(" ")}`).toMatch(reason);
+      expect(stderr).toMatch(/\nUsage: /);
+      expect(stderr).not.toMatch(/\n\s+at /);
     }
   });
 });
