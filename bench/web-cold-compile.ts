@@ -17,13 +17,19 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { build } from "vite";
 import { chromiumArgs, chromiumPath, quietBrowserArgs } from "../test/e2e/harness.ts";
+import { commandLine, positiveInteger } from "./command-line.ts";
 import { median, ms, repoRoot, table } from "./measure.ts";
 import type { CompileTimes } from "./web-cold-compile-page.ts";
 
 const times = 5;
-const argv = process.argv;
-const roundsAt = argv.indexOf("--rounds");
-const rounds = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 8;
+const usage = "Usage: npx tsx bench/web-cold-compile.ts [--rounds N] [--browser-preload]";
+const { values } = commandLine("web-cold-compile", usage, {
+  options: {
+    rounds: { type: "string", default: "8" },
+    "browser-preload": { type: "boolean", default: false },
+  },
+});
+const rounds = positiveInteger("web-cold-compile", usage, "--rounds", values.rounds);
 
 const corpus = join(repoRoot, "corpus/sino-soviet");
 const documents = readdirSync(corpus)
@@ -80,9 +86,7 @@ await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
 const address = server.address();
 const url = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}/`;
 
-const args = argv.includes("--browser-preload")
-  ? chromiumArgs
-  : [...chromiumArgs, ...quietBrowserArgs];
+const args = values["browser-preload"] ? chromiumArgs : [...chromiumArgs, ...quietBrowserArgs];
 const browser = await chromium.launch({ executablePath: chromiumPath, args });
 const page: CompileTimes[][] = [];
 const hinted: CompileTimes[][] = [];

@@ -56,6 +56,11 @@ describe("the bench commands, given bad arguments", () => {
     ["replay-work.ts", ["--max", "x"], /^replay-work: --max 'x' is not a positive integer/],
     ["replay-child.ts", [], /^replay-child: --events is required/],
     [
+      "web-cold-compile.ts",
+      ["--rounds", "x"],
+      /^web-cold-compile: --rounds 'x' is not a positive integer/,
+    ],
+    [
       "compile-scale-child.ts",
       ["--events", "1e3x"],
       /^compile-scale-child: --events '1e3x' is not a positive integer/,
