@@ -20,6 +20,7 @@ import v8 from "node:v8";
 import { compile, type Model } from "../src/language/index.ts";
 import { commandLine, failUsage, positiveInteger } from "./command-line.ts";
 import { replayAndRead } from "./read-replay.ts";
+import { symboleoSeed } from "./symboleo.ts";
 import { generateProcessing, processingDocuments } from "./symboleo-data-processing.ts";
 import { generateMeatSale, meatSaleDocuments } from "./symboleo-meat-sale.ts";
 import { energyDocuments, generateEnergy } from "./symboleo-transactive-energy.ts";
@@ -48,8 +49,6 @@ const { values } = commandLine("replay-alloc", usage, {
 });
 const events = positiveInteger("replay-alloc", usage, "--events", values.events);
 const runs = positiveInteger("replay-alloc", usage, "--runs", values.runs);
-/** The Symboleo benchmark's seed (bench/symboleo.ts). */
-const symboleoSeed = 0x5eb01e0;
 const corpora: Record<(typeof corpusNames)[number], () => Model> = {
   generated: () => generateCorpus({ events, model: true }).model!,
   "meat-sale": () => compile(meatSaleDocuments(generateMeatSale(events, symboleoSeed))).model,

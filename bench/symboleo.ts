@@ -24,7 +24,8 @@ import { pactaTransitions } from "./symboleo-transitions.ts";
 export const symboleoSizes = { full: [1_000, 10_000, 50_000], quick: [1_000, 10_000] };
 /** The size of the generated scenario whose transitions are compared in full. */
 export const comparedSize = { full: 10_000, quick: 1_000 };
-const seed = 0x5eb01e0;
+/** The seed of the generated scenarios (bench/replay-alloc.ts replays them with it too). */
+export const symboleoSeed = 0x5eb01e0;
 
 /** symboleo-js-core, or null when it is not installed. */
 export async function loadSymboleo(): Promise<Core | null> {
@@ -123,7 +124,7 @@ export async function benchSample<T, A extends string>(
   for (const line of details) options.log(`  ${line}`);
 
   // The generated scenario, compared in full.
-  const generated = sample.generate(compared, seed);
+  const generated = sample.generate(compared, symboleoSeed);
   const c = compareScenario(core, sample, generated);
   const share = (100 * c.matches) / Math.max(1, c.symboleoTransitions);
   options.log(
@@ -159,7 +160,7 @@ export async function benchSample<T, A extends string>(
   let largest: Model | undefined;
   for (const size of sizes) {
     options.progress(`${sample.name}: ${count(size)} events`);
-    const scenario = sample.generate(size, seed);
+    const scenario = sample.generate(size, symboleoSeed);
     const events = scenario.events.length;
     const compileStart = performance.now();
     const model = scenarioModel(sample, scenario);
