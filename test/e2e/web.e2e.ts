@@ -89,6 +89,16 @@ describe.skipIf(reason !== "")("web app in chromium", () => {
     );
     const inForce = page.locator(".cursor-panel .entries").first();
     await expect(inForce.textContent()).resolves.toContain(changchun);
+    // The next deadlines name the limb that fixed each, unless the limb is the day itself.
+    const next = page.locator(".cursor-panel h3:text-is('Next deadlines') + ul > li");
+    await expect(next.first().textContent()).resolves.toBe(
+      `1952-12-31 ${changchun}.port-arthur-withdrawal (end of 1952)`,
+    );
+    await page.getByLabel("Date", { exact: true }).fill("1953-01-01");
+    await expect(next.first().textContent()).resolves.toBe(
+      `1955-05-31 ${changchun}.port-arthur-withdrawal`,
+    );
+    await page.getByLabel("Date", { exact: true }).fill("1951-06-01");
 
     const box = await slider.boundingBox();
     if (box === null) throw new Error("no timeline plot");

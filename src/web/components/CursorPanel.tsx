@@ -86,7 +86,8 @@ export function CursorPanel() {
                     {formatDay(d.due)}
                   </button>{" "}
                   <a href={link(d.instrument)}>{d.provision}</a>
-                  <span class="muted"> ({d.limb})</span>
+                  {/* A limb that is the date itself would say the day twice. */}
+                  {d.limb === formatDay(d.due) ? null : <span class="muted"> ({d.limb})</span>}
                 </li>
               ))}
             </ul>
