@@ -1,8 +1,7 @@
-import type { TokenKind } from "./token.ts";
-
 /**
- * A token kind as a small integer: its index in `tokenKinds`. A token table stores kinds this way,
- * and the parser compares them without touching a token object.
+ * Every token kind, as a small integer: the one list of kinds (`TokenKind` and `tokenKinds` are
+ * made from it). A token table stores kinds this way, and the parser compares them without
+ * touching a token object. The codes run from 0 without a gap.
  */
 export const code = {
   ident: 0,
@@ -25,7 +24,7 @@ export const code = {
   newline: 17,
   comment: 18,
   eof: 19,
-} as const satisfies Record<TokenKind, number>;
+} as const;
 
 /** Set on the kind of a string that has no closing quote (its value runs to its end). */
 export const unclosedFlag = 0x80;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { lex, tokenize } from "./lexer.ts";
 import { locationOf } from "./location-of.ts";
 import { maxDocumentLength } from "./parser.ts";
-import type { Token } from "./token.ts";
+import { type Token, tokenKinds } from "./token.ts";
 import { code } from "./token-code.ts";
 
 /** Every field of every token, read the way a caller reads them. */
@@ -12,6 +12,13 @@ function fields(tokens: readonly Token[]): unknown[] {
 }
 
 describe("token table", () => {
+  it("gives every kind its own code, from 0 without a gap, and reads each code back as its kind", () => {
+    const codes = Object.values(code).sort((a, b) => a - b);
+    expect(codes).toEqual(codes.map((_, i) => i));
+    expect(tokenKinds).toHaveLength(codes.length);
+    for (const [kind, n] of Object.entries(code)) expect(tokenKinds[n]).toBe(kind);
+  });
+
   it("keeps kind and offsets per token, and reads text and value from the document", () => {
     const text = 'party ussr "U\\"SSR" 1_000% 1950-02..1950-03 ?x # note\n';
     const { table } = tokenize(text, "t.pacta");

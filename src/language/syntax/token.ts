@@ -1,28 +1,13 @@
-/** Every kind, in a fixed order: a token table stores a kind as its index here. */
-export const tokenKinds = [
-  "ident",
-  "var",
-  "string",
-  "number",
-  "percent",
-  "date",
-  "range",
-  "lparen",
-  "rparen",
-  "lbracket",
-  "rbracket",
-  "lbrace",
-  "rbrace",
-  "comma",
-  "colon",
-  "semicolon",
-  "equals",
-  "newline",
-  "comment",
-  "eof",
-] as const;
+import { code } from "./token-code.ts";
 
-export type TokenKind = (typeof tokenKinds)[number];
+export type TokenKind = keyof typeof code;
+
+/** Every kind, at the index of its code: a token table stores a kind as that index. */
+export const tokenKinds: readonly TokenKind[] = (() => {
+  const kinds: TokenKind[] = [];
+  for (const kind of Object.keys(code) as TokenKind[]) kinds[code[kind]] = kind;
+  return kinds;
+})();
 
 /**
  * A token with its position. `text` is the source text; `value` is the decoded content of a
