@@ -17,4 +17,23 @@ describe("DayProposals", () => {
     expect(day.origin[0]).toBeNull();
     expect(day.add("vote(a1,m3)", true, "aye", "rule-3", null, origin)).toBe(0);
   });
+
+  it("copies a proposal of another day's list as it stands, under a number of its own", () => {
+    const from = new DayProposals<string, string, string, object>();
+    const to = new DayProposals<string, string, string, object>();
+    const origin = {};
+    from.add("status(m3)", true, "voting", "rule-1", null, origin);
+    from.add("vote(a1,m3)", false, null, "rule-2", "kept", origin);
+    to.add("outcome(m3)", true, "carried", "rule-3", null, origin);
+    expect(to.copy(from, 1)).toBe(1);
+    expect([to.instance[1], to.starts[1], to.value[1], to.rule[1], to.kept[1]]).toEqual([
+      "vote(a1,m3)",
+      false,
+      null,
+      "rule-2",
+      "kept",
+    ]);
+    expect(to.origin[1]).toBe(origin);
+    expect(to.next[1]).toBe(-1);
+  });
 });

@@ -40,6 +40,18 @@ export class DayProposals<I, R, K, O> {
     return n;
   }
 
+  /** Files proposal `p` of `other` here, as it stands; returns its number here. */
+  copy(other: DayProposals<I, R, K, O>, p: number): number {
+    return this.add(
+      other.instance[p]!,
+      other.starts[p]!,
+      other.value[p] ?? null,
+      other.rule[p]!,
+      other.kept[p] ?? null,
+      other.origin[p] as O,
+    );
+  }
+
   /**
    * Lets the day's proposals go: the lists keep their storage, and let go of what only the day
    * made (the kept bindings and the origins), so that it dies young.

@@ -1177,27 +1177,11 @@ export class RuledFacts implements ValueLookup {
       const count = this.levelCounts[level] ?? 0;
       if (list === undefined) continue;
       for (let i = 0; i < count; i++) {
-        const p = list[i]!;
-        list[i] = kept.add(
-          proposals.instance[p]!,
-          proposals.starts[p]!,
-          proposals.value[p] ?? null,
-          proposals.rule[p]!,
-          proposals.kept[p] ?? null,
-          proposals.origin[p]!,
-        );
+        list[i] = kept.copy(proposals, list[i]!);
       }
     }
     proposals.clear();
-    for (let p = 0; p < kept.count; p++)
-      proposals.add(
-        kept.instance[p]!,
-        kept.starts[p]!,
-        kept.value[p] ?? null,
-        kept.rule[p]!,
-        kept.kept[p] ?? null,
-        kept.origin[p]!,
-      );
+    for (let p = 0; p < kept.count; p++) proposals.copy(kept, p);
   }
 
   /** The instances a stratum's proposals touch, reused. */
