@@ -1,6 +1,6 @@
 import { type Day, formatDay } from "../language/calendar/day.ts";
 import type { ExplainStep, Explanation } from "./explain.ts";
-import { plainReason } from "./lazy-reason.ts";
+import { type PlainReason, plainReason } from "./lazy-reason.ts";
 import { type StateEntry, stateAt } from "./queries.ts";
 import type { Reason } from "./reason.ts";
 import type { Replay } from "./replay-result.ts";
@@ -10,14 +10,7 @@ import type { Replay } from "./replay-result.ts";
 // a detailed reason keeps its rule and the causes it rested on.
 
 /** A reason as JSON: what decided a state, its sources, and the states it rested on. */
-export interface ReasonDetailJson {
-  readonly kind: string;
-  readonly summary: string;
-  readonly event?: string;
-  readonly limb?: string;
-  readonly instrument?: string;
-  readonly rule?: string;
-  readonly sources: readonly string[];
+export interface ReasonDetailJson extends Omit<PlainReason, "because"> {
   readonly because?: readonly {
     readonly kind: string;
     readonly id: string;
