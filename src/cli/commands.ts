@@ -17,16 +17,11 @@ import { parseDatePart } from "../language/calendar/parse-date.ts";
 import { type Compilation, compile, type DocumentText } from "../language/compile.ts";
 import { modelToJson } from "../language/model-to-json.ts";
 import { formatText } from "../language/syntax/format.ts";
+import type { Io } from "./io.ts";
 import { loadDocuments, UsageError } from "./load-documents.ts";
 import { formatDiagnostics } from "./print-diagnostics.ts";
 import { formatDiff, formatExplanation, formatReplay, formatStateAt } from "./print-replay.ts";
 import { makeStyle } from "./style.ts";
-
-export interface Io {
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
-  readonly color: boolean;
-}
 
 interface Options {
   readonly at?: string | undefined;

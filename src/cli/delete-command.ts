@@ -1,12 +1,7 @@
 import { openStore, StoreError } from "../store/index.ts";
+import { type Io, messageOf } from "./io.ts";
 import { formatDiagnostics } from "./print-diagnostics.ts";
 import { makeStyle } from "./style.ts";
-
-export interface DeleteIo {
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
-  readonly color: boolean;
-}
 
 /**
  * `pacta delete NAME… [--database DB]`: deletes documents from the corpus store by the name they
@@ -17,7 +12,7 @@ export interface DeleteIo {
 export async function runDelete(
   names: readonly string[],
   options: { readonly database?: string | undefined },
-  io: DeleteIo,
+  io: Io,
 ): Promise<number> {
   const style = makeStyle(io.color);
   if (names.length === 0) {
@@ -73,8 +68,4 @@ export async function runDelete(
   } finally {
     await store.close().catch(() => {});
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

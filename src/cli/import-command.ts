@@ -10,15 +10,10 @@ import {
   StoreError,
   type WriteResult,
 } from "../store/index.ts";
+import { type Io, messageOf } from "./io.ts";
 import { loadDocuments, UsageError } from "./load-documents.ts";
 import { formatDiagnostics } from "./print-diagnostics.ts";
 import { makeStyle } from "./style.ts";
-
-export interface ImportIo {
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
-  readonly color: boolean;
-}
 
 export interface ImportCommandOptions {
   /** A SQLite file or a `postgres://` URL; default as `openStore` chooses. */
@@ -46,7 +41,7 @@ const phaseNames: Record<ImportProgress["phase"], string> = {
 export async function runImport(
   paths: readonly string[],
   options: ImportCommandOptions,
-  io: ImportIo,
+  io: Io,
 ): Promise<number> {
   const style = makeStyle(io.color);
   let documents: LoadedDocument[];
@@ -184,8 +179,4 @@ function progressBar(): { update: (p: ImportProgress) => void; stop: () => void 
       if (started) bar.stop();
     },
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,13 +4,8 @@ import { defaultPort, type RunningServer, startServer } from "../server/start-se
 import { defaultWebRoot } from "../server/web-app.ts";
 import { type CorpusStore, openStore, StoreError, storeLocation } from "../store/index.ts";
 import { runImport } from "./import-command.ts";
+import { type Io, messageOf } from "./io.ts";
 import { UsageError } from "./load-documents.ts";
-
-export interface ServeIo {
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
-  readonly color: boolean;
-}
 
 export interface ServeCommandOptions {
   readonly port?: string | undefined;
@@ -42,7 +37,7 @@ export interface ServeHooks {
 export async function runServe(
   positionals: readonly string[],
   options: ServeCommandOptions,
-  io: ServeIo,
+  io: Io,
   hooks: ServeHooks = {},
 ): Promise<number> {
   const env = hooks.env ?? process.env;
@@ -163,8 +158,4 @@ function listenProblem(error: unknown, port: number): string {
   if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") return "no such address on this machine";
   if (code === "EACCES") return `not allowed to use port ${port}`;
   return messageOf(error);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
