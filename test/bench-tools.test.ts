@@ -32,6 +32,21 @@ describe("bench/replay-alloc.ts", () => {
   });
 });
 
+describe("bench/replay-anatomy.ts", () => {
+  it("takes the model's heap apart and times a replay's three steps", {
+    timeout: 60_000,
+  }, async () => {
+    const { stdout } = await bench("replay-anatomy.ts", ["--events", "2000", "--runs", "1"]);
+    const lines = stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^2,000 events: model [\d.]+ MB$/);
+    expect(lines[1]).toMatch(/^ {2}2,000 events [\d.]+ MB \(\d+ bytes an event\)$/);
+    expect(lines[2]).toMatch(/^ {2}[\d,]+ provisions [\d.]+ MB \(\d+ bytes each\)$/);
+    expect(lines.at(-1)).toMatch(
+      /^Replay, median of 1: set-up [\d.]+ µs\/event, fold [\d.]+ µs\/event, result with every timeline read [\d.]+ µs\/event$/,
+    );
+  });
+});
+
 describe("the bench commands, given bad arguments", () => {
   const cases: readonly (readonly [string, readonly string[], RegExp])[] = [
     ["run.ts", ["--bogus"], /^bench: Unknown option '--bogus'/],
@@ -53,6 +68,11 @@ describe("the bench commands, given bad arguments", () => {
       /^replay-alloc: Option '--events' argument is ambiguous\. .*'--events=-XYZ'/,
     ],
     ["replay-alloc.ts", ["--runs", "0"], /^replay-alloc: --runs '0' is not a positive integer/],
+    [
+      "replay-anatomy.ts",
+      ["--runs", "many"],
+      /^replay-anatomy: --runs 'many' is not a positive integer/,
+    ],
     ["replay-work.ts", ["--max", "x"], /^replay-work: --max 'x' is not a positive integer/],
     ["replay-child.ts", [], /^replay-child: --events is required/],
     [
